@@ -1,0 +1,55 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.stack.Versions;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lakehouse}: start, inspect and stop the lakehouse platform, on Docker Compose or as local processes. */
+@Command(name = "lakehouse",
+        mixinStandardHelpOptions = true,
+        versionProvider = LakehouseCommand.VersionProvider.class,
+        description = "A reference data lakehouse: Kafka, HDFS, MySQL, Hive Metastore (and, as they land, Iceberg "
+                + "engines), on Docker Compose or as plain local processes.",
+        subcommands = {
+                UpCommand.class,
+                DownCommand.class,
+                StatusCommand.class,
+                LogsCommand.class,
+                DoctorCommand.class,
+                AutoComplete.GenerateCompletion.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 precondition not met (nothing changed), "
+                + "4 a service did not start, 5 status: not all healthy."})
+public final class LakehouseCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LakehouseCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return commandLine;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Versions v = Versions.pinned();
+            return new String[]{"lakehouse " + LakehouseCommand.class.getPackage().getImplementationVersion(),
+                    "Kafka " + v.of("kafka") + ", Hadoop " + v.of("hadoop") + ", Hive Metastore " + v.of("hive")
+                            + ", MariaDB " + v.of("mariadb")};
+        }
+    }
+}

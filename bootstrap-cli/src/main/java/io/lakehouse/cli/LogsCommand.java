@@ -1,0 +1,38 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse logs SERVICE}: the service's log, last lines or followed. */
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Show a service's log.")
+final class LogsCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
+    String service;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
+    boolean follow;
+
+    @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "Lines to show first (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Override
+    public Integer call() {
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        runtimeChoice.forExisting(common.layout(), catalog).logs(catalog.get(service), lines, follow, out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,99 @@
+package io.lakehouse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakehouse.runtime.ServiceState;
+import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code lakehouse status}: each service's runtime, pid or container, ports, health and log. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show each service: runtime, pid or container, ports, healthy/unhealthy/stopped, log. "
+                + "Exit code 5 when any listed service is not healthy.")
+final class StatusCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to show (default: all).")
+    List<String> services = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog);
+        List<ServiceStatus> statuses = runtime.status(
+                services.isEmpty() ? catalog.all() : services.stream().map(catalog::get).toList());
+        if (json) {
+            out.println(JSON.writeValueAsString(toJson(statuses)));
+        } else {
+            out.print(table(statuses));
+            statuses.stream().filter(s -> s.note().isPresent())
+                    .forEach(s -> out.println("note: " + s.service() + ": " + s.note().get()));
+        }
+        return statuses.stream().allMatch(s -> s.state() == ServiceState.HEALTHY) ? ExitCodes.OK
+                : ExitCodes.NOT_HEALTHY;
+    }
+
+    static String table(List<ServiceStatus> statuses) {
+        TextTable table = new TextTable("SERVICE", "VERSION", "RUNTIME", "PID/CONTAINER", "PORTS", "STATE", "LOG",
+                "DETAIL");
+        for (ServiceStatus s : statuses) {
+            table.row(s.service(), s.version(), s.runtime().label(),
+                    s.pid().map(String::valueOf).or(s::container).orElse("-"),
+                    s.ports().values().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    s.state().label(), s.log(), s.ui().map(u -> u + " ").orElse("") + shorten(s.detail()));
+        }
+        return table.render();
+    }
+
+    private static String shorten(String detail) {
+        return detail.length() > 60 ? detail.substring(0, 59) + "…" : detail;
+    }
+
+    private static ArrayNode toJson(List<ServiceStatus> statuses) {
+        ArrayNode array = JSON.createArrayNode();
+        for (ServiceStatus s : statuses) {
+            ObjectNode node = array.addObject();
+            node.put("service", s.service());
+            node.put("version", s.version());
+            node.put("runtime", s.runtime().label());
+            node.put("state", s.state().label());
+            node.put("healthy", s.state() == ServiceState.HEALTHY);
+            s.pid().ifPresentOrElse(pid -> node.put("pid", pid), () -> node.putNull("pid"));
+            s.container().ifPresentOrElse(c -> node.put("container", c), () -> node.putNull("container"));
+            ObjectNode ports = node.putObject("ports");
+            s.ports().forEach(ports::put);
+            node.put("log", s.log());
+            node.put("detail", s.detail());
+            s.ui().ifPresent(u -> node.put("ui", u));
+            s.note().ifPresent(n -> node.put("note", n));
+        }
+        return array;
+    }
+}

@@ -1,0 +1,60 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse up}: start the stack (or the named services and what they need) and wait until healthy. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the services (all, or the named ones and what they need) and wait until each is healthy.")
+final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start (default: all).")
+    List<String> services = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        StackLayout layout = common.layout();
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        List<ServiceDefinition> selected = catalog.withDependencies(services);
+        RuntimeChoice.Selected choice = runtimeChoice.forUp(layout, catalog);
+        StackRuntime runtime = choice.runtime();
+        out.printf("Starting %d service(s) on the %s runtime (%s); state in %s%n", selected.size(),
+                runtime.kind().label(), choice.reason(), runtime.location());
+        out.flush();
+        RuntimeChoice.remember(layout, runtime.kind());
+        long began = System.nanoTime();
+        try (ProgressDisplay progress = new ProgressDisplay(out,
+                selected.stream().map(ServiceDefinition::name).toList(), ProgressDisplay.isTerminal())) {
+            runtime.up(selected, progress);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        List<ServiceStatus> statuses = runtime.status(selected);
+        out.printf("%nAll %d service(s) healthy in %.1f s.%n", selected.size(), seconds);
+        out.println();
+        out.print(StatusCommand.table(statuses));
+        out.println();
+        out.println("Logs: 'lakehouse logs SERVICE'. Stop: 'lakehouse down'. Checks: 'lakehouse doctor'.");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package io.lakehouse.runtime.docker;
+
+import io.lakehouse.runtime.StackLayout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code docker compose} (v2) on the project's compose file, as project {@code lakehouse}, with the generated
+ * credentials and port overrides passed in the environment (never written into the repository).
+ */
+final class ComposeCli {
+    static final String PROJECT = "lakehouse";
+
+    private final StackLayout layout;
+    private final Map<String, String> environment;
+
+    ComposeCli(StackLayout layout, Map<String, String> environment) {
+        this.layout = requireNonNull(layout, "layout");
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The result of one compose command: exit code and combined output. */
+    record Result(int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    Result run(long timeoutSeconds, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", PROJECT,
+                "-f", layout.composeFile().toString(), "--project-directory", layout.composeDir().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result(-1, "cannot run docker compose: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+
+    /** Empty when compose v2 is available; otherwise what to install. */
+    java.util.Optional<String> problem() {
+        Result version = new ComposeCli(layout, Map.of()).runPlain("docker", "compose", "version");
+        return version.ok() ? java.util.Optional.empty()
+                : java.util.Optional.of("Docker Compose v2 is missing ('docker compose version' failed); install the "
+                + "docker-compose-plugin (Docker's packages) or Debian trixie's docker-compose package");
+    }
+
+    private Result runPlain(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            process.waitFor(20, TimeUnit.SECONDS);
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalThreadStateException e) {
+            return new Result(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.lakehouse.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import io.lakehouse.runtime.DependencyOrderedStart;
+import io.lakehouse.runtime.GeneratedValues;
+import io.lakehouse.runtime.HealthWaiter;
+import io.lakehouse.runtime.LogSource;
+import io.lakehouse.runtime.PortAssignments;
+import io.lakehouse.runtime.RuntimeKind;
+import io.lakehouse.runtime.ServiceFailure;
+import io.lakehouse.runtime.ServiceStartException;
+import io.lakehouse.runtime.ServiceState;
+import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.StackEvent;
+import io.lakehouse.runtime.StackEvent.Phase;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.StackListener;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ProbeResult;
+import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The services as containers of the compose project {@code lakehouse}: {@code docker compose} starts them, the same
+ * protocol-level probes as the local runtime decide when they are healthy (through the ports published on
+ * 127.0.0.1), and docker-java reads container state and logs. Volumes are kept by {@code down}.
+ */
+public final class DockerRuntime implements StackRuntime {
+    private static final String SERVICE_LABEL = "com.docker.compose.service";
+    private static final String PROJECT_LABEL = "com.docker.compose.project";
+
+    private final StackLayout layout;
+    private final ServiceCatalog catalog;
+
+    public DockerRuntime(StackLayout layout, ServiceCatalog catalog) {
+        this.layout = requireNonNull(layout, "layout");
+        this.catalog = requireNonNull(catalog, "catalog");
+    }
+
+    @Override
+    public RuntimeKind kind() {
+        return RuntimeKind.DOCKER;
+    }
+
+    @Override
+    public String location() {
+        return "compose project '" + ComposeCli.PROJECT + "' (" + layout.composeFile() + ")";
+    }
+
+    @Override
+    public void up(List<ServiceDefinition> services, StackListener listener) {
+        try {
+            Files.createDirectories(layout.stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
+        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        ComposeCli compose = compose(generated, ports);
+        List<String> problems = new ArrayList<>();
+        DockerEngine.problem().ifPresent(problems::add);
+        if (problems.isEmpty()) {
+            compose.problem().ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+        ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
+        try (DockerClient client = DockerEngine.client()) {
+            Map<String, Container> running = containers(client);
+            for (ServiceDefinition service : services) {
+                Container container = running.get(service.composeService());
+                if (container != null && "running".equals(container.getState())) {
+                    continue;
+                }
+                for (PortSpec spec : service.ports()) {
+                    int port = ports.get(spec.variable());
+                    if (!io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1", port)) {
+                        problems.add("port " + port + " (" + service.name() + " " + spec.purpose()
+                                + ") is in use on 127.0.0.1; stop what holds it or set " + spec.overrideVariable());
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PreflightException(problems);
+            }
+            DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
+                    listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void start(ServiceDefinition service, DockerClient client, ComposeCli compose, ProbeTarget target,
+                       StackListener listener) throws ServiceStartException {
+        Container existing = containers(client).get(service.composeService());
+        if (existing != null && "running".equals(existing.getState())) {
+            ProbeResult result = service.health().probe(target);
+            if (result.healthy()) {
+                listener.on(new StackEvent(service.name(), Phase.ALREADY_RUNNING,
+                        "container " + shortId(existing.getId()) + ", " + result.detail()));
+                return;
+            }
+        }
+        listener.on(new StackEvent(service.name(), Phase.STARTING, "docker compose up " + service.composeService()));
+        ComposeCli.Result result = compose.run(1800, "up", "-d", "--no-deps", service.composeService());
+        Container container = containers(client).get(service.composeService());
+        if (!result.ok() || container == null) {
+            List<String> tail = result.output().lines().toList();
+            throw new ServiceStartException(new ServiceFailure(service.name(),
+                    "docker compose up failed (exit " + result.exitCode() + ")", Optional.empty(), Optional.empty(),
+                    tail.subList(Math.max(0, tail.size() - 15), tail.size())));
+        }
+        String id = container.getId();
+        LogSource log = new ContainerLogs(client, id);
+        long began = System.nanoTime();
+        ProbeResult healthy = HealthWaiter.await(service, target, () -> exited(client, id), log, listener);
+        long tenths = (System.nanoTime() - began) / 100_000_000L;
+        listener.on(new StackEvent(service.name(), Phase.HEALTHY,
+                "container " + shortId(id) + ", " + (tenths / 10.0) + " s, " + healthy.detail()));
+    }
+
+    private static Optional<String> exited(DockerClient client, String id) {
+        try {
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return Optional.empty();
+            }
+            return Optional.of("container " + shortId(id) + " exited with code " + state.getExitCodeLong());
+        } catch (Exception e) {
+            return Optional.of("container " + shortId(id) + " is gone (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void down(List<ServiceDefinition> services, StackListener listener) {
+        ComposeCli compose = compose(GeneratedValues.load(layout.secretsFile()),
+                PortAssignments.fromEnvironment(catalog.all()));
+        boolean everything = services.size() == catalog.all().size();
+        services.forEach(s -> listener.on(new StackEvent(s.name(), Phase.STOPPING, "")));
+        ComposeCli.Result result;
+        if (everything) {
+            result = compose.run(300, "down", "--remove-orphans");
+        } else {
+            List<String> args = new ArrayList<>(List.of("rm", "--stop", "--force"));
+            services.forEach(s -> args.add(s.composeService()));
+            result = compose.run(300, args.toArray(String[]::new));
+        }
+        if (!result.ok()) {
+            throw new IllegalStateException("docker compose down failed: " + lastLine(result.output()));
+        }
+        services.forEach(s -> listener.on(new StackEvent(s.name(), Phase.STOPPED, "container removed, volumes kept")));
+    }
+
+    @Override
+    public void purge() {
+        ComposeCli.Result result = compose(GeneratedValues.load(layout.secretsFile()),
+                PortAssignments.fromEnvironment(catalog.all())).run(300, "down", "--volumes", "--remove-orphans");
+        if (!result.ok()) {
+            throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
+        }
+    }
+
+    @Override
+    public List<ServiceStatus> status(List<ServiceDefinition> services) {
+        Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
+        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
+        List<ServiceStatus> statuses = new ArrayList<>();
+        try (DockerClient client = DockerEngine.client()) {
+            Map<String, Container> containers = containers(client);
+            for (ServiceDefinition service : services) {
+                Container container = containers.get(service.composeService());
+                Map<String, Integer> own = new LinkedHashMap<>();
+                service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+                ServiceState state;
+                String detail;
+                if (container == null) {
+                    state = ServiceState.STOPPED;
+                    detail = "";
+                } else if ("running".equals(container.getState())) {
+                    ProbeResult result = service.health().probe(target);
+                    state = result.healthy() ? ServiceState.HEALTHY : ServiceState.UNHEALTHY;
+                    detail = result.detail();
+                } else {
+                    state = ServiceState.CRASHED;
+                    detail = container.getStatus();
+                }
+                Optional<String> ui = service.uiPath().map(path -> "http://127.0.0.1:" + own.values().stream()
+                        .reduce((a, b) -> b).orElse(0) + path);
+                statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.DOCKER, state,
+                        Optional.empty(), Optional.ofNullable(container).map(c -> shortId(c.getId())), own,
+                        container == null ? "" : "docker logs " + shortId(container.getId()), detail, ui,
+                        Optional.empty()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return statuses;
+    }
+
+    @Override
+    public void logs(ServiceDefinition service, int lines, boolean follow, PrintStream out) {
+        try (DockerClient client = DockerEngine.client()) {
+            Container container = containers(client).get(service.composeService());
+            if (container == null) {
+                throw new IllegalStateException("no container for " + service.name() + "; has it been started?");
+            }
+            new ContainerLogs(client, container.getId()).print(lines, follow, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Container> containers(DockerClient client) {
+        Map<String, Container> byService = new LinkedHashMap<>();
+        client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(PROJECT_LABEL, ComposeCli.PROJECT)).exec()
+                .forEach(c -> byService.put(c.getLabels().get(SERVICE_LABEL), c));
+        return byService;
+    }
+
+    private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports) {
+        Map<String, String> environment = new LinkedHashMap<>(generated);
+        ports.forEach((variable, port) -> environment.put("LAKEHOUSE_" + variable, Integer.toString(port)));
+        return new ComposeCli(layout, environment);
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, Math.min(12, id.length()));
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+    }
+}

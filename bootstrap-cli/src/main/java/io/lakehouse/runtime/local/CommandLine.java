@@ -1,0 +1,45 @@
+package io.lakehouse.runtime.local;
+
+import io.lakehouse.runtime.TemplateRenderer;
+import io.lakehouse.stack.LaunchCommand;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a {@link LaunchCommand} of the service model into the argument vector of a local process. */
+record CommandLine(List<String> arguments, Jdk jdk) {
+
+    static CommandLine of(String service, LaunchCommand command, TemplateRenderer renderer, JdkLocator jdks) {
+        String source = "the launch command of " + service;
+        if (command instanceof LaunchCommand.Java java) {
+            Jdk jdk = jdks.find(java.jdk())
+                    .orElseThrow(() -> new MissingJdkException(service + ": " + jdks.explainMissing(java.jdk())));
+            List<String> args = new ArrayList<>();
+            args.add(jdk.java().toString());
+            args.add("-Xmx" + java.heapMb() + "m");
+            args.add("-XX:+UseSerialGC");
+            args.add("-XX:+ExitOnOutOfMemoryError");
+            args.add("-Dlakehouse.service=" + service);
+            args.addAll(renderer.render(java.jvmOptions(), source));
+            args.add("-cp");
+            args.add(String.join(File.pathSeparator, renderer.render(java.classpath(), source)));
+            args.add(java.mainClass());
+            args.addAll(renderer.render(java.arguments(), source));
+            return new CommandLine(List.copyOf(args), jdk);
+        }
+        LaunchCommand.Native exe = (LaunchCommand.Native) command;
+        List<String> args = new ArrayList<>();
+        args.add(renderer.render(exe.executable(), source));
+        args.addAll(renderer.render(exe.arguments(), source));
+        return new CommandLine(List.copyOf(args), null);
+    }
+
+    /** A short form for logs and records: the program and, for a JVM, its main class. */
+    String summary() {
+        int main = arguments.indexOf("-cp");
+        return main >= 0 && main + 2 < arguments.size()
+                ? arguments.get(0) + " ... " + arguments.get(main + 2)
+                : arguments.get(0);
+    }
+}

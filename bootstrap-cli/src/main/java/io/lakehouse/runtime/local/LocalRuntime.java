@@ -1,0 +1,408 @@
+package io.lakehouse.runtime.local;
+
+import io.lakehouse.runtime.DependencyOrderedStart;
+import io.lakehouse.runtime.GeneratedValues;
+import io.lakehouse.runtime.HealthWaiter;
+import io.lakehouse.runtime.LogFiles;
+import io.lakehouse.runtime.LogSource;
+import io.lakehouse.runtime.PortAssignments;
+import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.runtime.RuntimeKind;
+import io.lakehouse.runtime.ServiceFailure;
+import io.lakehouse.runtime.ServiceStartException;
+import io.lakehouse.runtime.ServiceState;
+import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.StackEvent;
+import io.lakehouse.runtime.StackEvent.Phase;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.StackListener;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.runtime.TemplateRenderer;
+import io.lakehouse.stack.InitStep;
+import io.lakehouse.stack.LaunchCommand;
+import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ProbeResult;
+import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The services as plain OS processes on this machine: each with its own classpath or binary from its assembled
+ * service folder, an explicit heap, its rendered config under the state directory, a log file, and a process record
+ * (pid, start time, ports). No Docker needed.
+ */
+public final class LocalRuntime implements StackRuntime {
+    private final StackLayout layout;
+    private final ServiceCatalog catalog;
+    private final ProcessRecordStore records;
+    private JdkLocator jdks;
+
+    public LocalRuntime(StackLayout layout, ServiceCatalog catalog) {
+        this.layout = requireNonNull(layout, "layout");
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.records = new ProcessRecordStore(layout.runDir());
+    }
+
+    @Override
+    public RuntimeKind kind() {
+        return RuntimeKind.LOCAL;
+    }
+
+    @Override
+    public String location() {
+        return layout.stateDir().toString();
+    }
+
+    @Override
+    public void up(List<ServiceDefinition> services, StackListener listener) {
+        try {
+            Files.createDirectories(layout.stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the state directory " + layout.stateDir(), e);
+        }
+        Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
+        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        preflight(services, ports);
+        DependencyOrderedStart.run(services, service -> start(service, ports, generated, listener), listener);
+    }
+
+    /** Everything that can be checked before anything starts: nothing is changed when this fails. */
+    private void preflight(List<ServiceDefinition> services, Map<String, Integer> ports) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceDefinition service : services) {
+            if (liveProcess(service).isPresent()) {
+                continue; // running already: up adopts it
+            }
+            Path dist = layout.distribution(service.local().distribution());
+            if (!Files.isDirectory(dist)) {
+                problems.add("the service folder of " + service.name() + " is missing (" + dist
+                        + "); build it with './mvnw -q -pl services/" + service.local().distribution()
+                        + " package' (the ./lakehouse launcher does this on first run)");
+            }
+            for (LaunchCommand command : commandsOf(service)) {
+                if (command instanceof LaunchCommand.Java java && jdks().find(java.jdk()).isEmpty()) {
+                    problems.add(service.name() + ": " + jdks().explainMissing(java.jdk()));
+                    break;
+                }
+            }
+            for (PortSpec spec : service.ports()) {
+                int port = ports.get(spec.variable());
+                if (!PortInspector.isFree(LocalVariables.BIND_ADDRESS, port)) {
+                    problems.add(busyPortMessage(service, spec, port));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+    }
+
+    private String busyPortMessage(ServiceDefinition service, PortSpec spec, int port) {
+        Optional<PortHolder> holder = PortInspector.holder(port);
+        String who = holder.map(PortHolder::describe).orElse("a process this user cannot see");
+        boolean ours = holder.filter(h -> h.pid() > 0).flatMap(h -> ProcessHandle.of(h.pid()))
+                .flatMap(h -> h.info().commandLine())
+                .map(line -> line.contains(layout.stateDir().toString())).orElse(false);
+        if (ours) {
+            return "port " + port + " (" + service.name() + " " + spec.purpose() + ") is held by " + who
+                    + ", a lakehouse process without a record; run 'lakehouse down' first";
+        }
+        return "port " + port + " (" + service.name() + " " + spec.purpose() + ") is in use by " + who
+                + "; stop it or set " + spec.overrideVariable() + "=<free port>";
+    }
+
+    private void start(ServiceDefinition service, Map<String, Integer> ports, Map<String, String> generated,
+                       StackListener listener) throws ServiceStartException {
+        LogSource log = LogSource.file(layout.logFile(service));
+        ProbeTarget target = probeTarget(ports, generated);
+        Optional<ProcessRecord> record = records.read(service.name());
+        Optional<ProcessHandle> live = record.flatMap(ProcessRecordStore::live);
+        if (live.isPresent()) {
+            ProbeResult result = service.health().probe(target);
+            if (!result.healthy()) {
+                ProcessHandle handle = live.get();
+                result = HealthWaiter.await(service, target,
+                        () -> handle.isAlive() ? Optional.empty() : Optional.of("process " + handle.pid() + " exited"),
+                        log, listener);
+            }
+            listener.on(new StackEvent(service.name(), Phase.ALREADY_RUNNING,
+                    "pid " + live.get().pid() + ", " + result.detail()));
+            return;
+        }
+        record.ifPresent(stale -> records.delete(service.name()));
+
+        Map<String, String> variables = LocalVariables.of(service, catalog.all(), layout, ports, generated);
+        TemplateRenderer renderer = new TemplateRenderer(variables);
+        Path dataDir = layout.dataDir(service);
+        try {
+            renderer.renderFolder(layout.configTemplates(service), layout.confDir(service));
+            Files.createDirectories(dataDir.resolve(".init"));
+            Files.createDirectories(layout.logsDir());
+        } catch (IOException e) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "cannot prepare config or data folders: " + e.getMessage(), log));
+        }
+        Map<String, String> environment = new HashMap<>();
+        service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
+
+        for (InitStep step : service.local().initSteps()) {
+            runInitStep(service, step, renderer, environment, listener);
+        }
+
+        listener.on(new StackEvent(service.name(), Phase.STARTING, ""));
+        CommandLine command = CommandLine.of(service.name(), service.local().command(), renderer, jdks());
+        Process process;
+        try {
+            process = ServiceProcesses.spawn(command, environment, dataDir, layout.logFile(service), true);
+        } catch (IOException e) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "cannot start " + command.summary() + ": " + e.getMessage(), log));
+        }
+        long processStart = ProcessRecordStore.startTime(process.toHandle()).orElse(System.currentTimeMillis());
+        Map<String, Integer> ownPorts = new LinkedHashMap<>();
+        service.ports().forEach(spec -> ownPorts.put(spec.variable(), ports.get(spec.variable())));
+        records.write(new ProcessRecord(service.name(), process.pid(), processStart, command.summary(), ownPorts,
+                log.location(), System.currentTimeMillis()));
+
+        long began = System.nanoTime();
+        ProbeResult result = HealthWaiter.await(service, target, exitOf(process), log, listener);
+        long seconds = (System.nanoTime() - began) / 100_000_000L;
+        listener.on(new StackEvent(service.name(), Phase.HEALTHY,
+                "pid " + process.pid() + ", " + (seconds / 10.0) + " s, " + result.detail()));
+    }
+
+    private void runInitStep(ServiceDefinition service, InitStep step, TemplateRenderer renderer,
+                             Map<String, String> environment, StackListener listener) throws ServiceStartException {
+        LogSource log = LogSource.file(layout.logFile(service));
+        Path marker = layout.dataDir(service).resolve(".init").resolve(step.id() + ".done");
+        if (Files.exists(marker)) {
+            return;
+        }
+        listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description()));
+        CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks());
+        int exit;
+        try {
+            exit = ServiceProcesses.runToCompletion(command, environment, layout.dataDir(service), layout.logFile(service),
+                    service.startTimeout().toSeconds());
+        } catch (IOException e) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "init step '" + step.id() + "' could not start: " + e.getMessage(), log));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "init step '" + step.id() + "' interrupted", log));
+        }
+        if (exit != 0) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(), "init step '" + step.id() + "' ("
+                    + step.description() + ") " + (exit < 0 ? "timed out" : "failed with exit code " + exit), log));
+        }
+        try {
+            Files.writeString(marker, Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "cannot record init step '" + step.id() + "': " + e.getMessage(), log));
+        }
+    }
+
+    private static Supplier<Optional<String>> exitOf(Process process) {
+        return () -> process.isAlive() ? Optional.empty()
+                : Optional.of("process " + process.pid() + " exited with code " + process.exitValue());
+    }
+
+    @Override
+    public void down(List<ServiceDefinition> services, StackListener listener) {
+        List<ServiceDefinition> reverse = new ArrayList<>(services);
+        java.util.Collections.reverse(reverse);
+        for (ServiceDefinition service : reverse) {
+            Optional<ProcessRecord> record = records.read(service.name());
+            Optional<ProcessHandle> live = record.flatMap(ProcessRecordStore::live);
+            List<String> done = new ArrayList<>();
+            if (live.isPresent()) {
+                listener.on(new StackEvent(service.name(), Phase.STOPPING, "pid " + live.get().pid()));
+                ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(live.get(), RetryPolicy.GRACEFUL_STOP);
+                done.add("pid " + live.get().pid() + " " + outcome.describe(RetryPolicy.GRACEFUL_STOP));
+            } else if (record.isPresent()) {
+                done.add("was not running (pid " + record.get().pid() + " gone; record removed)");
+            }
+            for (ProcessHandle orphan : orphans(service)) {
+                listener.on(new StackEvent(service.name(), Phase.STOPPING, "orphan pid " + orphan.pid()));
+                ServiceProcesses.stop(orphan, RetryPolicy.GRACEFUL_STOP);
+                done.add("orphan pid " + orphan.pid() + " stopped");
+            }
+            record.ifPresent(r -> awaitPortsReleased(r.ports().values()).ifPresent(done::add));
+            records.delete(service.name());
+            listener.on(new StackEvent(service.name(), Phase.STOPPED,
+                    done.isEmpty() ? "not running" : String.join("; ", done)));
+        }
+    }
+
+    /** Processes running a service from this state directory without a live record (after a crash of the CLI). */
+    private List<ProcessHandle> orphans(ServiceDefinition service) {
+        String confDir = layout.confDir(service).toString() + "/";
+        long self = ProcessHandle.current().pid();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(h -> h.pid() != self)
+                    .filter(h -> h.info().commandLine().map(line -> line.contains(confDir)).orElse(false))
+                    .toList();
+        }
+    }
+
+    private static Optional<String> awaitPortsReleased(java.util.Collection<Integer> ports) {
+        RetryPolicy policy = RetryPolicy.PORT_RELEASE;
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        while (true) {
+            List<Integer> busy = ports.stream().filter(PortInspector::isListening).toList();
+            if (busy.isEmpty()) {
+                return Optional.empty();
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.of("port(s) " + busy + " still in use by "
+                        + busy.stream().map(p -> PortInspector.holder(p).map(PortHolder::describe).orElse("?"))
+                        .toList());
+            }
+            try {
+                Thread.sleep(policy.interval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted while waiting for ports " + busy);
+            }
+        }
+    }
+
+    @Override
+    public void purge() {
+        for (ServiceDefinition service : catalog.all()) {
+            if (liveProcess(service).isPresent() || !orphans(service).isEmpty()) {
+                throw new IllegalStateException(service.name() + " is still running; run 'lakehouse down' first");
+            }
+        }
+        deleteRecursively(layout.stateDir());
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    @Override
+    public List<ServiceStatus> status(List<ServiceDefinition> services) {
+        Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
+        Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.fromEnvironment(catalog.all()));
+        for (ServiceDefinition service : catalog.all()) {
+            records.read(service.name()).ifPresent(r -> ports.putAll(r.ports()));
+        }
+        ProbeTarget target = probeTarget(ports, generated);
+        List<ServiceStatus> statuses = new ArrayList<>();
+        for (ServiceDefinition service : services) {
+            Optional<ProcessRecord> record = records.read(service.name());
+            Optional<ProcessHandle> live = record.flatMap(ProcessRecordStore::live);
+            Map<String, Integer> own = new LinkedHashMap<>();
+            service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+            ServiceState state;
+            String detail;
+            if (live.isPresent()) {
+                ProbeResult result = service.health().probe(target);
+                state = result.healthy() ? ServiceState.HEALTHY : ServiceState.UNHEALTHY;
+                detail = result.detail();
+            } else if (record.isPresent()) {
+                state = ServiceState.CRASHED;
+                detail = "pid " + record.get().pid() + " is gone; see the log, then 'lakehouse up'";
+            } else {
+                state = ServiceState.STOPPED;
+                detail = "";
+            }
+            Optional<String> ui = service.uiPath().map(path -> "http://" + LocalVariables.ADVERTISED_HOST + ":"
+                    + own.get(service.ports().stream().filter(p -> p.variable().endsWith("HTTP_PORT"))
+                    .findFirst().orElse(service.primaryPort()).variable()) + path);
+            statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.LOCAL, state,
+                    live.map(ProcessHandle::pid), Optional.empty(), own, layout.logFile(service).toString(), detail,
+                    ui, service.localStandIn()));
+        }
+        return statuses;
+    }
+
+    @Override
+    public void logs(ServiceDefinition service, int lines, boolean follow, PrintStream out) {
+        Path log = layout.logFile(service);
+        if (!Files.exists(log)) {
+            throw new IllegalStateException("no log yet for " + service.name() + " (" + log + "); has it been started?");
+        }
+        if (!follow) {
+            LogFiles.tail(log, lines).forEach(out::println);
+            return;
+        }
+        try {
+            LogFiles.follow(log, lines, out, () -> !Thread.currentThread().isInterrupted());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The live process of a service, if its record is current. */
+    public Optional<ProcessHandle> liveProcess(ServiceDefinition service) {
+        return records.read(service.name()).flatMap(ProcessRecordStore::live);
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    private ProbeTarget probeTarget(Map<String, Integer> ports, Map<String, String> generated) {
+        return new ProbeTarget(LocalVariables.ADVERTISED_HOST, ports, generated);
+    }
+
+    private static List<LaunchCommand> commandsOf(ServiceDefinition service) {
+        List<LaunchCommand> commands = new ArrayList<>();
+        service.local().initSteps().forEach(step -> commands.add(step.command()));
+        commands.add(service.local().command());
+        return commands;
+    }
+
+    private synchronized JdkLocator jdks() {
+        if (jdks == null) {
+            jdks = JdkLocator.scan();
+        }
+        return jdks;
+    }
+}

@@ -1,0 +1,169 @@
+package io.lakehouse.stack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The one description of a platform service, interpreted by both runtimes: what it is, which version, the ports
+ * it listens on, what it needs, how its health is probed, where its config templates live
+ * ({@code compose/<configFolder>/}), how the local runtime launches it, and which compose service it is.
+ */
+public record ServiceDefinition(
+        String name,
+        String description,
+        String version,
+        String configFolder,
+        List<PortSpec> ports,
+        List<String> dependsOn,
+        HealthProbe health,
+        LocalLaunch local,
+        String composeService,
+        Duration startTimeout,
+        int memoryBudgetMb,
+        Optional<String> uiPath,
+        Optional<String> localStandIn,
+        List<GeneratedValue> generatedValues) {
+
+    public ServiceDefinition {
+        requireNonNull(name, "name");
+        requireNonNull(description, "description");
+        requireNonNull(version, "version");
+        requireNonNull(configFolder, "configFolder");
+        requireNonNull(health, "health");
+        requireNonNull(local, "local");
+        requireNonNull(composeService, "composeService");
+        requireNonNull(startTimeout, "startTimeout");
+        requireNonNull(uiPath, "uiPath");
+        requireNonNull(localStandIn, "localStandIn");
+        ports = List.copyOf(ports);
+        dependsOn = List.copyOf(dependsOn);
+        generatedValues = List.copyOf(generatedValues);
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("service names are lower-case words with dashes: " + name);
+        }
+    }
+
+    /** {@code hive-metastore} becomes {@code HIVE_METASTORE}, the prefix of its template variables. */
+    public String variablePrefix() {
+        return name.toUpperCase().replace('-', '_');
+    }
+
+    public String hostVariable() {
+        return variablePrefix() + "_HOST";
+    }
+
+    public PortSpec primaryPort() {
+        return ports.get(0);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private String version;
+        private String configFolder;
+        private final List<PortSpec> ports = new ArrayList<>();
+        private final List<String> dependsOn = new ArrayList<>();
+        private HealthProbe health;
+        private LocalLaunch local;
+        private String composeService;
+        private Duration startTimeout = Duration.ofSeconds(120);
+        private int memoryBudgetMb;
+        private String uiPath;
+        private String localStandIn;
+        private final List<GeneratedValue> generatedValues = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = requireNonNull(name, "name");
+            this.configFolder = name;
+            this.composeService = name;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder configFolder(String folder) {
+            this.configFolder = folder;
+            return this;
+        }
+
+        public Builder port(String variable, int defaultPort, String purpose) {
+            ports.add(new PortSpec(variable, defaultPort, purpose));
+            return this;
+        }
+
+        public Builder dependsOn(String... services) {
+            dependsOn.addAll(List.of(services));
+            return this;
+        }
+
+        public Builder health(HealthProbe probe) {
+            this.health = probe;
+            return this;
+        }
+
+        public Builder local(LocalLaunch launch) {
+            this.local = launch;
+            return this;
+        }
+
+        public Builder composeService(String service) {
+            this.composeService = service;
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** Expected resident memory in MiB (heap plus JVM or server overhead), for {@code doctor}'s memory plan. */
+        public Builder memoryBudgetMb(int mb) {
+            this.memoryBudgetMb = mb;
+            return this;
+        }
+
+        public Builder ui(String path) {
+            this.uiPath = path;
+            return this;
+        }
+
+        /** For a service one runtime cannot run for real: what the local runtime runs instead, said plainly. */
+        public Builder localStandIn(String standIn) {
+            this.localStandIn = standIn;
+            return this;
+        }
+
+        /** A credential or id this service needs, generated once per state directory. */
+        public Builder generates(GeneratedValue value) {
+            generatedValues.add(value);
+            return this;
+        }
+
+        public ServiceDefinition build() {
+            if (ports.isEmpty()) {
+                throw new IllegalStateException(name + ": a service declares at least one port");
+            }
+            if (memoryBudgetMb <= 0) {
+                throw new IllegalStateException(name + ": a service declares its memory budget");
+            }
+            return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
+                    dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
+                    Optional.ofNullable(uiPath), Optional.ofNullable(localStandIn), generatedValues);
+        }
+    }
+}

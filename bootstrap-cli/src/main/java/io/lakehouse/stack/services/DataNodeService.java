@@ -1,0 +1,35 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.DataNodeProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** An HDFS DataNode: stores the blocks, registers with the NameNode. */
+public final class DataNodeService {
+    private DataNodeService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        return ServiceDefinition.builder("datanode")
+                .description("HDFS DataNode (block storage)")
+                .version(versions.of("hadoop"))
+                .configFolder(HadoopDaemons.CONFIG_FOLDER)
+                .port("DATANODE_PORT", 9866, "block data transfer")
+                .port("DATANODE_HTTP_PORT", 9864, "web UI")
+                .port("DATANODE_IPC_PORT", 9867, "IPC")
+                .dependsOn("namenode")
+                .health(new DataNodeProbe("DATANODE_HTTP_PORT"))
+                .ui("/")
+                .memoryBudgetMb(350)
+                .startTimeout(Duration.ofSeconds(90))
+                .local(new LocalLaunch(HadoopDaemons.DISTRIBUTION, List.of(),
+                        HadoopDaemons.daemon("org.apache.hadoop.hdfs.server.datanode.DataNode", 256, List.of()),
+                        Map.of()))
+                .build();
+    }
+}

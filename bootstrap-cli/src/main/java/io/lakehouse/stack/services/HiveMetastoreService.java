@@ -1,0 +1,47 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.InitStep;
+import io.lakehouse.stack.JdkRequirement;
+import io.lakehouse.stack.LaunchCommand;
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.MetastoreThriftProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Hive Metastore (standalone), the lakehouse's catalog: schema in MySQL (created by its schematool on first
+ * start), warehouse on HDFS, Thrift API for Iceberg and the engines.
+ */
+public final class HiveMetastoreService {
+    private static final List<String> CLASSPATH = List.of("${CONF_DIR}", "${DIST_DIR}/lib/*");
+
+    private HiveMetastoreService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        List<String> jvmOptions = List.of(
+                "-Dmetastore.home=${DIST_DIR}",
+                "-Dlog4j.configurationFile=${CONF_DIR}/metastore-log4j2.properties");
+        return ServiceDefinition.builder("hive-metastore")
+                .description("Hive Metastore (Iceberg catalog), schema in MySQL, warehouse on HDFS")
+                .version(versions.of("hive"))
+                .port("HIVE_METASTORE_PORT", 9083, "Thrift")
+                .dependsOn("mysql", "namenode")
+                .health(new MetastoreThriftProbe("HIVE_METASTORE_PORT"))
+                .memoryBudgetMb(650)
+                .startTimeout(Duration.ofSeconds(120))
+                .local(new LocalLaunch("hive-metastore",
+                        List.of(new InitStep("init-schema", "create the metastore schema in MySQL (schematool)",
+                                new LaunchCommand.Java(JdkRequirement.atLeast(17),
+                                        "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool",
+                                        CLASSPATH, 256, jvmOptions, List.of("-dbType", "mysql", "-initSchema")))),
+                        new LaunchCommand.Java(JdkRequirement.atLeast(17), "org.apache.hadoop.hive.metastore.HiveMetaStore", CLASSPATH, 512,
+                                jvmOptions, List.of()),
+                        Map.of()))
+                .build();
+    }
+}

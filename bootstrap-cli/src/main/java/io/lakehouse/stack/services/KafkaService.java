@@ -1,0 +1,45 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.GeneratedValue;
+import io.lakehouse.stack.InitStep;
+import io.lakehouse.stack.JdkRequirement;
+import io.lakehouse.stack.LaunchCommand;
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.KafkaAdminProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Kafka in KRaft mode: one process that is both broker and controller, storage formatted on first start. */
+public final class KafkaService {
+    private static final List<String> CLASSPATH = List.of("${CONF_DIR}", "${DIST_DIR}/lib/*");
+    private static final List<String> LOGGING = List.of("-Dlog4j2.configurationFile=${CONF_DIR}/log4j2.properties",
+            "-Djava.awt.headless=true");
+
+    private KafkaService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        return ServiceDefinition.builder("kafka")
+                .description("Kafka event streaming (KRaft, combined broker and controller)")
+                .version(versions.of("kafka"))
+                .port("KAFKA_PORT", 9092, "broker")
+                .port("KAFKA_CONTROLLER_PORT", 9093, "KRaft controller")
+                .health(new KafkaAdminProbe("KAFKA_PORT"))
+                .generates(GeneratedValue.clusterId("KAFKA_CLUSTER_ID"))
+                .memoryBudgetMb(700)
+                .startTimeout(Duration.ofSeconds(90))
+                .local(new LocalLaunch("kafka",
+                        List.of(new InitStep("format-storage", "format the KRaft log directory",
+                                new LaunchCommand.Java(JdkRequirement.atLeast(17), "kafka.tools.StorageTool", CLASSPATH, 256, LOGGING,
+                                        List.of("format", "--ignore-formatted", "-t", "${KAFKA_CLUSTER_ID}",
+                                                "-c", "${CONF_DIR}/server.properties")))),
+                        new LaunchCommand.Java(JdkRequirement.atLeast(17), "kafka.Kafka", CLASSPATH, 512, LOGGING,
+                                List.of("${CONF_DIR}/server.properties")),
+                        Map.of()))
+                .build();
+    }
+}
