@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 LogsCommand.class,
                 DoctorCommand.class,
+                ContainerCommand.class,
                 AutoComplete.GenerateCompletion.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 precondition not met (nothing changed), "

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a {@link LaunchCommand} of the service model into the argument vector of a local process. */
-record CommandLine(List<String> arguments, Jdk jdk) {
+public record CommandLine(List<String> arguments, Jdk jdk) {
 
-    static CommandLine of(String service, LaunchCommand command, TemplateRenderer renderer, JdkLocator jdks) {
+    public static CommandLine of(String service, LaunchCommand command, TemplateRenderer renderer, JdkLocator jdks) {
         String source = "the launch command of " + service;
         if (command instanceof LaunchCommand.Java java) {
             Jdk jdk = jdks.find(java.jdk())
@@ -36,7 +36,7 @@ record CommandLine(List<String> arguments, Jdk jdk) {
     }
 
     /** A short form for logs and records: the program and, for a JVM, its main class. */
-    String summary() {
+    public String summary() {
         int main = arguments.indexOf("-cp");
         return main >= 0 && main + 2 < arguments.size()
                 ? arguments.get(0) + " ... " + arguments.get(main + 2)

@@ -17,8 +17,6 @@ import io.lakehouse.runtime.StackEvent.Phase;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.StackRuntime;
-import io.lakehouse.runtime.TemplateRenderer;
-import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeResult;
@@ -29,19 +27,17 @@ import io.lakehouse.stack.ServiceDefinition;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -56,11 +52,21 @@ public final class LocalRuntime implements StackRuntime {
     private final StackLayout layout;
     private final ServiceCatalog catalog;
     private final ProcessRecordStore records;
+    private final Function<String, String> environment;
     private JdkLocator jdks;
 
     public LocalRuntime(StackLayout layout, ServiceCatalog catalog) {
+        this(layout, catalog, System::getenv);
+    }
+
+    /**
+     * @param environment where {@code LAKEHOUSE_<PORT_VARIABLE>} port overrides are read (the process environment,
+     *                    or a map in tests that run a second stack beside a user's)
+     */
+    public LocalRuntime(StackLayout layout, ServiceCatalog catalog, Function<String, String> environment) {
         this.layout = requireNonNull(layout, "layout");
         this.catalog = requireNonNull(catalog, "catalog");
+        this.environment = requireNonNull(environment, "environment");
         this.records = new ProcessRecordStore(layout.runDir());
     }
 
@@ -82,7 +88,7 @@ public final class LocalRuntime implements StackRuntime {
             throw new UncheckedIOException("cannot create the state directory " + layout.stateDir(), e);
         }
         Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
-        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         preflight(services, ports);
         DependencyOrderedStart.run(services, service -> start(service, ports, generated, listener), listener);
     }
@@ -153,28 +159,14 @@ public final class LocalRuntime implements StackRuntime {
         record.ifPresent(stale -> records.delete(service.name()));
 
         Map<String, String> variables = LocalVariables.of(service, catalog.all(), layout, ports, generated);
-        TemplateRenderer renderer = new TemplateRenderer(variables);
-        Path dataDir = layout.dataDir(service);
-        try {
-            renderer.renderFolder(layout.configTemplates(service), layout.confDir(service));
-            Files.createDirectories(dataDir.resolve(".init"));
-            Files.createDirectories(layout.logsDir());
-        } catch (IOException e) {
-            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
-                    "cannot prepare config or data folders: " + e.getMessage(), log));
-        }
-        Map<String, String> environment = new HashMap<>();
-        service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
-
-        for (InitStep step : service.local().initSteps()) {
-            runInitStep(service, step, renderer, environment, listener);
-        }
-
+        ServicePreparation preparation = new ServicePreparation(service, variables, layout.configTemplates(service),
+                layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks());
+        CommandLine command = preparation.prepare(listener);
         listener.on(new StackEvent(service.name(), Phase.STARTING, ""));
-        CommandLine command = CommandLine.of(service.name(), service.local().command(), renderer, jdks());
         Process process;
         try {
-            process = ServiceProcesses.spawn(command, environment, dataDir, layout.logFile(service), true);
+            process = ServiceProcesses.spawn(command, preparation.environment(), layout.dataDir(service),
+                    Optional.of(layout.logFile(service)), true);
         } catch (IOException e) {
             throw new ServiceStartException(ServiceFailure.withLog(service.name(),
                     "cannot start " + command.summary() + ": " + e.getMessage(), log));
@@ -190,39 +182,6 @@ public final class LocalRuntime implements StackRuntime {
         long seconds = (System.nanoTime() - began) / 100_000_000L;
         listener.on(new StackEvent(service.name(), Phase.HEALTHY,
                 "pid " + process.pid() + ", " + (seconds / 10.0) + " s, " + result.detail()));
-    }
-
-    private void runInitStep(ServiceDefinition service, InitStep step, TemplateRenderer renderer,
-                             Map<String, String> environment, StackListener listener) throws ServiceStartException {
-        LogSource log = LogSource.file(layout.logFile(service));
-        Path marker = layout.dataDir(service).resolve(".init").resolve(step.id() + ".done");
-        if (Files.exists(marker)) {
-            return;
-        }
-        listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description()));
-        CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks());
-        int exit;
-        try {
-            exit = ServiceProcesses.runToCompletion(command, environment, layout.dataDir(service), layout.logFile(service),
-                    service.startTimeout().toSeconds());
-        } catch (IOException e) {
-            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
-                    "init step '" + step.id() + "' could not start: " + e.getMessage(), log));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
-                    "init step '" + step.id() + "' interrupted", log));
-        }
-        if (exit != 0) {
-            throw new ServiceStartException(ServiceFailure.withLog(service.name(), "init step '" + step.id() + "' ("
-                    + step.description() + ") " + (exit < 0 ? "timed out" : "failed with exit code " + exit), log));
-        }
-        try {
-            Files.writeString(marker, Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
-                    "cannot record init step '" + step.id() + "': " + e.getMessage(), log));
-        }
     }
 
     private static Supplier<Optional<String>> exitOf(Process process) {
@@ -326,7 +285,7 @@ public final class LocalRuntime implements StackRuntime {
     @Override
     public List<ServiceStatus> status(List<ServiceDefinition> services) {
         Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
-        Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.fromEnvironment(catalog.all()));
+        Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.resolve(catalog.all(), environment));
         for (ServiceDefinition service : catalog.all()) {
             records.read(service.name()).ifPresent(r -> ports.putAll(r.ports()));
         }

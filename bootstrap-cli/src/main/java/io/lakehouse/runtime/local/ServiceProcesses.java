@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,21 +27,29 @@ final class ServiceProcesses {
     private ServiceProcesses() {
     }
 
-    static Process spawn(CommandLine command, Map<String, String> environment, Path workDir, Path log,
+    /**
+     * @param log the file output is appended to; empty to inherit this process's output (in a container)
+     */
+    static Process spawn(CommandLine command, Map<String, String> environment, Path workDir, Optional<Path> log,
                          boolean detached) throws IOException {
         List<String> argv = new ArrayList<>();
         if (detached && Files.isExecutable(SETSID)) {
             argv.add(SETSID.toString());
         }
         argv.addAll(command.arguments());
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, "---- lakehouse " + Instant.now() + ": " + String.join(" ", command.arguments())
-                + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (log.isPresent()) {
+            Files.createDirectories(log.get().getParent());
+            Files.writeString(log.get(), "---- lakehouse " + Instant.now() + ": "
+                    + String.join(" ", command.arguments()) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.get().toFile()));
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        }
         builder.environment().remove("CLASSPATH");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         if (command.jdk() != null) {
@@ -51,7 +60,7 @@ final class ServiceProcesses {
     }
 
     /** Runs a one-time command to completion; returns its exit code, or -1 if it was killed at the timeout. */
-    static int runToCompletion(CommandLine command, Map<String, String> environment, Path workDir, Path log,
+    static int runToCompletion(CommandLine command, Map<String, String> environment, Path workDir, Optional<Path> log,
                                long timeoutSeconds) throws IOException, InterruptedException {
         Process process = spawn(command, environment, workDir, log, false);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

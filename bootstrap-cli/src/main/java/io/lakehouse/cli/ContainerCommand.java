@@ -1,0 +1,73 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.StackListener;
+import io.lakehouse.runtime.docker.ContainerLayout;
+import io.lakehouse.runtime.local.CommandLine;
+import io.lakehouse.runtime.local.JdkLocator;
+import io.lakehouse.runtime.local.ServicePreparation;
+import io.lakehouse.stack.ProbeResult;
+import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Run inside the project's images only: {@code prepare} renders config and runs one-time init steps exactly as the
+ * local runtime does, then writes the service's command line for the entrypoint to exec; {@code probe} is the
+ * container's healthcheck, the same protocol-level probe the CLI uses from the host.
+ */
+@Command(name = "container", hidden = true, description = "Entry point and healthcheck inside the project's images.")
+final class ContainerCommand {
+
+    @Command(name = "prepare", description = "Render config, run init steps, write the service's argv (NUL-separated).")
+    int prepare(@Parameters(paramLabel = "SERVICE") String name,
+                @Option(names = "--argv-file", required = true) Path argvFile) throws Exception {
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceDefinition service = catalog.get(name);
+        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
+        ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
+                ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
+        CommandLine command = preparation.prepare(StackListener.SILENT);
+        ByteArrayOutputStream argv = new ByteArrayOutputStream();
+        for (String argument : command.arguments()) {
+            argv.write(argument.getBytes(StandardCharsets.UTF_8));
+            argv.write(0);
+        }
+        Files.write(argvFile, argv.toByteArray());
+        Map<String, String> environment = new HashMap<>(preparation.environment());
+        if (command.jdk() != null) {
+            environment.put("JAVA_HOME", command.jdk().home().toString());
+        }
+        StringBuilder env = new StringBuilder();
+        environment.forEach((k, v) -> env.append(k).append('=').append(v).append('\0'));
+        Files.writeString(Path.of(argvFile + ".env"), env, StandardCharsets.UTF_8);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "probe", description = "Probe the service in this container; exit 0 when healthy.")
+    int probe(@Parameters(paramLabel = "SERVICE") String name) {
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceDefinition service = catalog.get(name);
+        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
+        Map<String, Integer> ports = new HashMap<>();
+        Map<String, String> secrets = new HashMap<>();
+        catalog.all().forEach(s -> {
+            s.ports().forEach(p -> ports.put(p.variable(), Integer.parseInt(variables.get(p.variable()))));
+            s.generatedValues().forEach(g -> Optional.ofNullable(variables.get(g.variable()))
+                    .ifPresent(v -> secrets.put(g.variable(), v)));
+        });
+        ProbeResult result = service.health().probe(new ProbeTarget("127.0.0.1", ports, secrets));
+        System.out.println((result.healthy() ? "healthy: " : "unhealthy: ") + result.detail());
+        return result.healthy() ? ExitCodes.OK : ExitCodes.NOT_HEALTHY;
+    }
+}

@@ -1,0 +1,68 @@
+package io.lakehouse.runtime.docker;
+
+import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The inside of the project's images: where the service folder, templates, config and data are, and the template
+ * variables taken from the container's environment (compose sets hosts and generated credentials; ports are the
+ * defaults inside the container). Used by {@code lakehouse container prepare|probe}.
+ * <pre>
+ * /opt/lakehouse/lakehouse.jar            the CLI
+ * /opt/lakehouse/services/DIST/           the assembled service folder (as on the host)
+ * /opt/lakehouse/compose/FOLDER/          config templates, mounted read-only from compose/FOLDER
+ * /var/lib/lakehouse/                     the service's named volume: data/ and rendered conf/
+ * </pre>
+ */
+public final class ContainerLayout {
+    public static final Path ROOT = Path.of("/opt/lakehouse");
+    public static final Path VOLUME = Path.of("/var/lib/lakehouse");
+
+    private ContainerLayout() {
+    }
+
+    public static Path templates(ServiceDefinition service) {
+        return ROOT.resolve("compose").resolve(service.configFolder());
+    }
+
+    public static Path confDir() {
+        return VOLUME.resolve("conf");
+    }
+
+    public static Path dataDir() {
+        return VOLUME.resolve("data");
+    }
+
+    public static Map<String, String> variables(ServiceDefinition service, ServiceCatalog catalog,
+                                                Function<String, String> env) {
+        Map<String, String> variables = new TreeMap<>();
+        for (ServiceDefinition other : catalog.all()) {
+            variables.put(other.hostVariable(),
+                    Optional.ofNullable(env.apply(other.hostVariable())).orElse(other.composeService()));
+            for (PortSpec port : other.ports()) {
+                variables.put(port.variable(), Optional.ofNullable(env.apply(port.variable()))
+                        .orElse(Integer.toString(port.defaultPort())));
+            }
+            other.generatedValues().forEach(value -> {
+                String given = env.apply(value.variable());
+                if (given != null && !given.isBlank()) {
+                    variables.put(value.variable(), given);
+                }
+            });
+        }
+        variables.put("BIND_ADDRESS", Optional.ofNullable(env.apply("BIND_ADDRESS")).orElse("0.0.0.0"));
+        variables.put("DIST_DIR", ROOT.resolve("services").resolve(service.local().distribution()).toString());
+        variables.put("CONF_DIR", confDir().toString());
+        variables.put("DATA_DIR", dataDir().toString());
+        variables.put("LOG_DIR", "/tmp/lakehouse-logs");
+        variables.put("OS_USER", System.getProperty("user.name"));
+        return variables;
+    }
+}

@@ -1,0 +1,111 @@
+package io.lakehouse.runtime.local;
+
+import io.lakehouse.runtime.LogSource;
+import io.lakehouse.runtime.ServiceFailure;
+import io.lakehouse.runtime.ServiceStartException;
+import io.lakehouse.runtime.StackEvent;
+import io.lakehouse.runtime.StackEvent.Phase;
+import io.lakehouse.runtime.StackListener;
+import io.lakehouse.runtime.TemplateRenderer;
+import io.lakehouse.stack.InitStep;
+import io.lakehouse.stack.ServiceDefinition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything before a service process starts, shared by the local runtime and the container entrypoint: render the
+ * config templates, create the data folder, run the one-time init steps not yet marked done, and resolve the
+ * service's command line. The same code runs on the host and inside the project's images.
+ */
+public final class ServicePreparation {
+    private final ServiceDefinition service;
+    private final TemplateRenderer renderer;
+    private final Path templates;
+    private final Path confDir;
+    private final Path dataDir;
+    private final Optional<Path> log;
+    private final JdkLocator jdks;
+
+    /**
+     * @param log where init steps write their output; empty to inherit this process's output (in a container)
+     */
+    public ServicePreparation(ServiceDefinition service, Map<String, String> variables, Path templates, Path confDir,
+                              Path dataDir, Optional<Path> log, JdkLocator jdks) {
+        this.service = requireNonNull(service, "service");
+        this.renderer = new TemplateRenderer(variables);
+        this.templates = requireNonNull(templates, "templates");
+        this.confDir = requireNonNull(confDir, "confDir");
+        this.dataDir = requireNonNull(dataDir, "dataDir");
+        this.log = requireNonNull(log, "log");
+        this.jdks = requireNonNull(jdks, "jdks");
+    }
+
+    /** Renders config, runs pending init steps, and returns the command that runs the service. */
+    public CommandLine prepare(StackListener listener) throws ServiceStartException {
+        try {
+            renderer.renderFolder(templates, confDir);
+            Files.createDirectories(dataDir.resolve(".init"));
+        } catch (IOException | IllegalStateException e) {
+            throw failure("cannot prepare config or data folders: " + e.getMessage());
+        }
+        Map<String, String> environment = environment();
+        for (InitStep step : service.local().initSteps()) {
+            runInitStep(step, environment, listener);
+        }
+        return command();
+    }
+
+    public CommandLine command() {
+        return CommandLine.of(service.name(), service.local().command(), renderer, jdks);
+    }
+
+    public Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
+        return environment;
+    }
+
+    private void runInitStep(InitStep step, Map<String, String> environment, StackListener listener)
+            throws ServiceStartException {
+        Path marker = dataDir.resolve(".init").resolve(step.id() + ".done");
+        if (Files.exists(marker)) {
+            return;
+        }
+        listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description()));
+        CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks);
+        int exit;
+        try {
+            exit = ServiceProcesses.runToCompletion(command, environment, dataDir, log,
+                    service.startTimeout().toSeconds());
+        } catch (IOException e) {
+            throw failure("init step '" + step.id() + "' could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("init step '" + step.id() + "' interrupted");
+        }
+        if (exit != 0) {
+            throw failure("init step '" + step.id() + "' (" + step.description() + ") "
+                    + (exit < 0 ? "timed out" : "failed with exit code " + exit));
+        }
+        try {
+            Files.writeString(marker, Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw failure("cannot record init step '" + step.id() + "': " + e.getMessage());
+        }
+    }
+
+    private ServiceStartException failure(String reason) {
+        return new ServiceStartException(log.map(l -> ServiceFailure.withLog(service.name(), reason, LogSource.file(l)))
+                .orElseGet(() -> new ServiceFailure(service.name(), reason, Optional.empty(), Optional.empty(),
+                        java.util.List.of())));
+    }
+}

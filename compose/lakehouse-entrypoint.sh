@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Entrypoint of every lakehouse image: lakehouse-entrypoint.sh SERVICE
+#
+# 1. `lakehouse container prepare SERVICE` renders the config templates mounted under
+#    /opt/lakehouse/compose/<folder>, runs the service's one-time init steps (markers under
+#    /var/lib/lakehouse) and writes the service's final command line, NUL-separated, to ARGV_FILE.
+# 2. The service then replaces this shell (exec), so it runs as PID 1 and receives the SIGTERM of
+#    `docker stop` / `docker compose down` directly.
+set -euo pipefail
+
+readonly CLI_JAR=/opt/lakehouse/lakehouse.jar
+readonly ARGV_FILE=/tmp/lakehouse-argv
+
+fail() {
+    echo "lakehouse-entrypoint: $*" >&2
+    exit 1
+}
+
+# The service comes from the first argument (compose `command:`); LAKEHOUSE_SERVICE is the fallback.
+service="${1:-${LAKEHOUSE_SERVICE:-}}"
+[[ -n "$service" ]] || fail "no service given: run as 'lakehouse-entrypoint.sh SERVICE' or set LAKEHOUSE_SERVICE"
+if [[ -n "${LAKEHOUSE_SERVICE:-}" && "$LAKEHOUSE_SERVICE" != "$service" ]]; then
+    fail "argument '$service' and LAKEHOUSE_SERVICE='$LAKEHOUSE_SERVICE' disagree; fix the compose service"
+fi
+[[ -r "$CLI_JAR" ]] || fail "$CLI_JAR is missing: the image was built without the CLI jar (rebuild with 'lakehouse images')"
+
+# A file left by an earlier start of this container must never be mistaken for this start's result.
+rm -f -- "$ARGV_FILE"
+
+echo "lakehouse-entrypoint: preparing $service (config, one-time init)" >&2
+status=0
+java -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" || status=$?
+if (( status != 0 )); then
+    fail "'lakehouse container prepare $service' failed (exit $status); see the messages above. Nothing was started."
+fi
+[[ -s "$ARGV_FILE" ]] || fail "'lakehouse container prepare $service' succeeded but wrote no command line to $ARGV_FILE"
+
+mapfile -d '' argv < "$ARGV_FILE"
+(( ${#argv[@]} > 0 )) || fail "the command line in $ARGV_FILE is empty"
+
+echo "lakehouse-entrypoint: starting $service: ${argv[0]}" >&2
+exec "${argv[@]}"
