@@ -23,6 +23,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -32,7 +35,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings = new Doctor(common.layout(), ServiceCatalog.standard()).examine();
+        List<Finding> findings = new Doctor(common.layout(), ServiceCatalog.standard(), parent.environment).examine();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
         } else {

@@ -24,6 +24,9 @@ final class DownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -46,7 +49,7 @@ final class DownCommand implements Callable<Integer> {
         StackLayout layout = common.layout();
         ServiceCatalog catalog = ServiceCatalog.standard();
         List<ServiceDefinition> selected = catalog.withDependents(services);
-        StackRuntime runtime = runtimeChoice.forExisting(layout, catalog);
+        StackRuntime runtime = runtimeChoice.forExisting(layout, catalog, parent.environment);
         if (purge && !services.isEmpty()) {
             throw new IllegalArgumentException("--purge deletes the whole stack's data; use it without service names");
         }

@@ -5,6 +5,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.function.Function;
+
 /** {@code lakehouse}: start, inspect and stop the lakehouse platform, on Docker Compose or as local processes. */
 @Command(name = "lakehouse",
         mixinStandardHelpOptions = true,
@@ -26,6 +28,13 @@ public final class LakehouseCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where LAKEHOUSE_* settings (port overrides) are read: the process environment, or a map in tests. */
+    final Function<String, String> environment;
+
+    LakehouseCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -37,7 +46,12 @@ public final class LakehouseCommand implements Runnable {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new LakehouseCommand());
+        return commandLine(System::getenv);
+    }
+
+    /** The command line reading its LAKEHOUSE_* settings from {@code environment}. */
+    public static CommandLine commandLine(Function<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new LakehouseCommand(environment));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);

@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 /** {@code lakehouse logs SERVICE}: the service's log, last lines or followed. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show a service's log.")
 final class LogsCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -32,7 +35,7 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         ServiceCatalog catalog = ServiceCatalog.standard();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        runtimeChoice.forExisting(common.layout(), catalog).logs(catalog.get(service), lines, follow, out);
+        runtimeChoice.forExisting(common.layout(), catalog, parent.environment).logs(catalog.get(service), lines, follow, out);
         return ExitCodes.OK;
     }
 }

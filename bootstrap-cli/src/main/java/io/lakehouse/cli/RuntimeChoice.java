@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code --runtime local|docker|auto}. For {@code up}, auto means docker only where a Docker engine answers.
@@ -27,24 +28,25 @@ public final class RuntimeChoice {
     Choice choice = Choice.auto;
 
     /** The runtime {@code up} should use, and why, in words. */
-    Selected forUp(StackLayout layout, ServiceCatalog catalog) {
+    Selected forUp(StackLayout layout, ServiceCatalog catalog, Function<String, String> env) {
         return switch (choice) {
-            case local -> new Selected(new LocalRuntime(layout, catalog), "asked for");
-            case docker -> new Selected(new DockerRuntime(layout, catalog), "asked for");
+            case local -> new Selected(new LocalRuntime(layout, catalog, env), "asked for");
+            case docker -> new Selected(new DockerRuntime(layout, catalog, env), "asked for");
             case auto -> DockerEngine.answers()
-                    ? new Selected(new DockerRuntime(layout, catalog), "auto: a Docker engine answers")
-                    : new Selected(new LocalRuntime(layout, catalog), "auto: no Docker engine answers");
+                    ? new Selected(new DockerRuntime(layout, catalog, env), "auto: a Docker engine answers")
+                    : new Selected(new LocalRuntime(layout, catalog, env), "auto: no Docker engine answers");
         };
     }
 
     /** The runtime the other commands act on. */
-    StackRuntime forExisting(StackLayout layout, ServiceCatalog catalog) {
+    StackRuntime forExisting(StackLayout layout, ServiceCatalog catalog, Function<String, String> env) {
         RuntimeKind kind = switch (choice) {
             case local -> RuntimeKind.LOCAL;
             case docker -> RuntimeKind.DOCKER;
             case auto -> remembered(layout).orElse(RuntimeKind.LOCAL);
         };
-        return kind == RuntimeKind.DOCKER ? new DockerRuntime(layout, catalog) : new LocalRuntime(layout, catalog);
+        return kind == RuntimeKind.DOCKER ? new DockerRuntime(layout, catalog, env)
+                : new LocalRuntime(layout, catalog, env);
     }
 
     static void remember(StackLayout layout, RuntimeKind kind) throws IOException {

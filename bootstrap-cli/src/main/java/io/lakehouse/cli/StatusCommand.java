@@ -30,6 +30,9 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -46,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceCatalog catalog = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog);
+        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
         List<ServiceStatus> statuses = runtime.status(
                 services.isEmpty() ? catalog.all() : services.stream().map(catalog::get).toList());
         if (json) {

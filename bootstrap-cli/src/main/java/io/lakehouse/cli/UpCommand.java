@@ -22,6 +22,9 @@ final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -37,7 +40,7 @@ final class UpCommand implements Callable<Integer> {
         StackLayout layout = common.layout();
         ServiceCatalog catalog = ServiceCatalog.standard();
         List<ServiceDefinition> selected = catalog.withDependencies(services);
-        RuntimeChoice.Selected choice = runtimeChoice.forUp(layout, catalog);
+        RuntimeChoice.Selected choice = runtimeChoice.forUp(layout, catalog, parent.environment);
         StackRuntime runtime = choice.runtime();
         out.printf("Starting %d service(s) on the %s runtime (%s); state in %s%n", selected.size(),
                 runtime.kind().label(), choice.reason(), runtime.location());

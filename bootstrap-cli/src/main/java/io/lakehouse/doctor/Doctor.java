@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,10 +36,12 @@ public final class Doctor {
 
     private final StackLayout layout;
     private final ServiceCatalog catalog;
+    private final Function<String, String> environment;
 
-    public Doctor(StackLayout layout, ServiceCatalog catalog) {
+    public Doctor(StackLayout layout, ServiceCatalog catalog, Function<String, String> environment) {
         this.layout = requireNonNull(layout, "layout");
         this.catalog = requireNonNull(catalog, "catalog");
+        this.environment = requireNonNull(environment, "environment");
     }
 
     public List<Finding> examine() {
@@ -132,8 +135,8 @@ public final class Doctor {
 
     private List<Finding> ports() {
         List<Finding> findings = new ArrayList<>();
-        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
-        LocalRuntime local = new LocalRuntime(layout, catalog);
+        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
+        LocalRuntime local = new LocalRuntime(layout, catalog, environment);
         for (ServiceDefinition service : catalog.all()) {
             boolean ours = local.liveProcess(service).isPresent();
             for (PortSpec spec : service.ports()) {

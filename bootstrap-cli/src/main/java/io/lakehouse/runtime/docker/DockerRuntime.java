@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,10 +49,12 @@ public final class DockerRuntime implements StackRuntime {
 
     private final StackLayout layout;
     private final ServiceCatalog catalog;
+    private final Function<String, String> environment;
 
-    public DockerRuntime(StackLayout layout, ServiceCatalog catalog) {
+    public DockerRuntime(StackLayout layout, ServiceCatalog catalog, Function<String, String> environment) {
         this.layout = requireNonNull(layout, "layout");
         this.catalog = requireNonNull(catalog, "catalog");
+        this.environment = requireNonNull(environment, "environment");
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class DockerRuntime implements StackRuntime {
             throw new UncheckedIOException(e);
         }
         Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
-        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         ComposeCli compose = compose(generated, ports);
         List<String> problems = new ArrayList<>();
         DockerEngine.problem().ifPresent(problems::add);
@@ -152,7 +155,7 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public void down(List<ServiceDefinition> services, StackListener listener) {
         ComposeCli compose = compose(GeneratedValues.load(layout.secretsFile()),
-                PortAssignments.fromEnvironment(catalog.all()));
+                PortAssignments.resolve(catalog.all(), environment));
         boolean everything = services.size() == catalog.all().size();
         services.forEach(s -> listener.on(new StackEvent(s.name(), Phase.STOPPING, "")));
         ComposeCli.Result result;
@@ -172,7 +175,7 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public void purge() {
         ComposeCli.Result result = compose(GeneratedValues.load(layout.secretsFile()),
-                PortAssignments.fromEnvironment(catalog.all())).run(300, "down", "--volumes", "--remove-orphans");
+                PortAssignments.resolve(catalog.all(), environment)).run(300, "down", "--volumes", "--remove-orphans");
         if (!result.ok()) {
             throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
         }
@@ -181,7 +184,7 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public List<ServiceStatus> status(List<ServiceDefinition> services) {
         Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
-        Map<String, Integer> ports = PortAssignments.fromEnvironment(catalog.all());
+        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
         List<ServiceStatus> statuses = new ArrayList<>();
         try (DockerClient client = DockerEngine.client()) {

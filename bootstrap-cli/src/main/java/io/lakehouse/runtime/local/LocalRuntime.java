@@ -88,7 +88,7 @@ public final class LocalRuntime implements StackRuntime {
             throw new UncheckedIOException("cannot create the state directory " + layout.stateDir(), e);
         }
         Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
-        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
+        Map<String, Integer> ports = effectivePorts();
         preflight(services, ports);
         DependencyOrderedStart.run(services, service -> start(service, ports, generated, listener), listener);
     }
@@ -285,10 +285,7 @@ public final class LocalRuntime implements StackRuntime {
     @Override
     public List<ServiceStatus> status(List<ServiceDefinition> services) {
         Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
-        Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.resolve(catalog.all(), environment));
-        for (ServiceDefinition service : catalog.all()) {
-            records.read(service.name()).ifPresent(r -> ports.putAll(r.ports()));
-        }
+        Map<String, Integer> ports = effectivePorts();
         ProbeTarget target = probeTarget(ports, generated);
         List<ServiceStatus> statuses = new ArrayList<>();
         for (ServiceDefinition service : services) {
@@ -345,6 +342,16 @@ public final class LocalRuntime implements StackRuntime {
 
     public StackLayout layout() {
         return layout;
+    }
+
+    /** The configured ports, except that a running service keeps the ports it was started with. */
+    private Map<String, Integer> effectivePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.resolve(catalog.all(), environment));
+        for (ServiceDefinition service : catalog.all()) {
+            records.read(service.name()).filter(r -> ProcessRecordStore.live(r).isPresent())
+                    .ifPresent(r -> ports.putAll(r.ports()));
+        }
+        return ports;
     }
 
     private ProbeTarget probeTarget(Map<String, Integer> ports, Map<String, String> generated) {

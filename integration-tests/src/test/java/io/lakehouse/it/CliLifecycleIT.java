@@ -1,0 +1,147 @@
+package io.lakehouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakehouse.cli.LakehouseCommand;
+import io.lakehouse.runtime.local.PortInspector;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CLI on the shared stack, last: {@code status --json} reports every service healthy; {@code up} on a healthy
+ * stack changes nothing; {@code down} leaves no process and no listening port; data survives down and up.
+ */
+@Order(100)
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliLifecycleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOPIC = "it-survives-restart";
+    private static final Path FILE = new Path("/it/survives-restart.txt");
+
+    @Test
+    @Order(1)
+    void statusJsonListsEveryServiceHealthyWithPidPortsAndLog(LocalStack stack) throws Exception {
+        Run status = cli(stack, "status", "--json");
+        assertEquals(0, status.exit, status.err);
+        JsonNode services = JSON.readTree(status.out);
+        assertEquals(List.of("mysql", "kafka", "namenode", "datanode", "hive-metastore"), names(services));
+        for (JsonNode service : services) {
+            assertEquals("healthy", service.get("state").asText(), service.toString());
+            assertEquals("local", service.get("runtime").asText());
+            assertTrue(service.get("pid").asLong() > 0);
+            assertTrue(service.get("log").asText().endsWith(service.get("service").asText() + ".log"));
+            assertTrue(service.get("ports").size() > 0);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void upOnAHealthyStackIsANoOp(LocalStack stack) throws Exception {
+        List<Long> before = pids(stack);
+        Run up = cli(stack, "up", "--runtime", "local");
+        assertEquals(0, up.exit, up.err);
+        assertEquals(5, up.out.lines().filter(l -> l.contains("already running")).count(), up.out);
+        assertEquals(before, pids(stack));
+    }
+
+    @Test
+    @Order(3)
+    void downLeavesNoProcessNorPortAndDataSurvivesTheNextUp(LocalStack stack) throws Exception {
+        StackEndpoints endpoints = stack.endpoints();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        try (FileSystem fs = hdfs(endpoints); FSDataOutputStream out = fs.create(FILE, true)) {
+            out.writeUTF("kept across restarts");
+        }
+        List<Long> pids = pids(stack);
+
+        Run down = cli(stack, "down", "--runtime", "local");
+        assertEquals(0, down.exit, down.err);
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
+        }
+        for (int port : endpoints.ports().values()) {
+            assertFalse(PortInspector.isListening(port), "port " + port + " still listening after down");
+        }
+        Run status = cli(stack, "status", "--json");
+        assertEquals(5, status.exit, "status exits 5 when services are not healthy");
+        for (JsonNode service : JSON.readTree(status.out)) {
+            assertEquals("stopped", service.get("state").asText());
+        }
+
+        Run up = cli(stack, "up", "--runtime", "local");
+        assertEquals(0, up.exit, up.err);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap()))) {
+            assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC), "topic kept");
+        }
+        try (FileSystem fs = hdfs(endpoints)) {
+            assertTrue(fs.exists(FILE), "HDFS file kept");
+            try (var in = fs.open(FILE)) {
+                assertEquals("kept across restarts", in.readUTF());
+            }
+        }
+    }
+
+    private static FileSystem hdfs(StackEndpoints endpoints) throws Exception {
+        Configuration conf = new Configuration(false);
+        conf.set("fs.defaultFS", endpoints.hdfsUri());
+        conf.setBoolean("fs.hdfs.impl.disable.cache", true);
+        return FileSystem.get(URI.create(endpoints.hdfsUri()), conf);
+    }
+
+    private static List<Long> pids(LocalStack stack) {
+        List<Long> pids = new ArrayList<>();
+        stack.catalog().all().forEach(s -> pids.add(stack.runtime().liveProcess(s).orElseThrow().pid()));
+        return pids;
+    }
+
+    private static List<String> names(JsonNode services) {
+        List<String> names = new ArrayList<>();
+        services.forEach(s -> names.add(s.get("service").asText()));
+        return names;
+    }
+
+    /** Runs the real CLI in this JVM against the test stack's state directory and ports. */
+    private static Run cli(LocalStack stack, String... args) {
+        List<String> argv = new ArrayList<>(List.of(args));
+        argv.add("--state-dir");
+        argv.add(stack.layout().stateDir().toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LakehouseCommand.commandLine(stack.portOverrides()::get);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(argv.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+}
