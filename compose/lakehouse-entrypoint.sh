@@ -3,13 +3,15 @@
 #
 # 1. `lakehouse container prepare SERVICE` renders the config templates mounted under
 #    /opt/lakehouse/compose/<folder>, runs the service's one-time init steps (markers under
-#    /var/lib/lakehouse) and writes the service's final command line, NUL-separated, to ARGV_FILE.
+#    /var/lib/lakehouse) and writes the service's final command line, NUL-separated, to ARGV_FILE, and
+#    the environment it needs (NAME=value entries, NUL-separated, e.g. JAVA_HOME) to ARGV_FILE.env.
 # 2. The service then replaces this shell (exec), so it runs as PID 1 and receives the SIGTERM of
 #    `docker stop` / `docker compose down` directly.
 set -euo pipefail
 
 readonly CLI_JAR=/opt/lakehouse/lakehouse.jar
 readonly ARGV_FILE=/tmp/lakehouse-argv
+readonly ENV_FILE="$ARGV_FILE.env"
 
 fail() {
     echo "lakehouse-entrypoint: $*" >&2
@@ -25,7 +27,7 @@ fi
 [[ -r "$CLI_JAR" ]] || fail "$CLI_JAR is missing: the image was built without the CLI jar (rebuild with 'lakehouse images')"
 
 # A file left by an earlier start of this container must never be mistaken for this start's result.
-rm -f -- "$ARGV_FILE"
+rm -f -- "$ARGV_FILE" "$ENV_FILE"
 
 echo "lakehouse-entrypoint: preparing $service (config, one-time init)" >&2
 status=0
@@ -37,6 +39,15 @@ fi
 
 mapfile -d '' argv < "$ARGV_FILE"
 (( ${#argv[@]} > 0 )) || fail "the command line in $ARGV_FILE is empty"
+
+if [[ -e "$ENV_FILE" ]]; then
+    mapfile -d '' env_entries < "$ENV_FILE"
+    for entry in "${env_entries[@]}"; do
+        [[ "${entry%%=*}" =~ ^[A-Za-z_][A-Za-z0-9_]*$ && "$entry" == *=* ]] \
+            || fail "malformed environment entry in $ENV_FILE: '${entry%%=*}'"
+        export "${entry%%=*}=${entry#*=}"
+    done
+fi
 
 echo "lakehouse-entrypoint: starting $service: ${argv[0]}" >&2
 exec "${argv[@]}"

@@ -8,7 +8,8 @@
 -- SELECT @@global.read_only with 0. Anything else means this file failed (see the server log).
 -- The rendered copy holds passwords: keep it private (mode 600). Passwords must not contain
 -- a single quote or a backslash.
--- Format rules of --init-file: one statement per line, ending in ";"; comment lines are fine.
+-- Format of --init-file: plain SQL statements ending in ";" (they may span lines; -- comments are
+-- fine); no DELIMITER, no client commands.
 
 -- root: password login over TCP from the local host and over the unix socket; nothing else.
 ALTER USER 'root'@'localhost' IDENTIFIED BY '${MYSQL_ROOT_PASSWORD}';

@@ -6,7 +6,7 @@ import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.Versions;
-import io.lakehouse.stack.health.JdbcSelectOneProbe;
+import io.lakehouse.stack.health.MySqlReadyProbe;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class MySqlService {
                 .description("MariaDB (MySQL protocol): application database and metastore store, binlog ROW")
                 .version(versions.of("mariadb"))
                 .port("MYSQL_PORT", 3306, "SQL")
-                .health(new JdbcSelectOneProbe("MYSQL_PORT", "root", "MYSQL_ROOT_PASSWORD"))
+                .health(new MySqlReadyProbe("MYSQL_PORT", "lakehouse", "MYSQL_PASSWORD"))
                 .generates(GeneratedValue.password("MYSQL_ROOT_PASSWORD"))
                 .generates(GeneratedValue.password("MYSQL_PASSWORD"))
                 .generates(GeneratedValue.password("METASTORE_DB_PASSWORD"))

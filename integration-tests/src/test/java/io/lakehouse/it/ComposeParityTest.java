@@ -1,0 +1,160 @@
+package io.lakehouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compose deployment agrees with the service model and the pinned versions: every service has a healthcheck,
+ * dependencies wait for health, ports are published on 127.0.0.1 only with the model's ports and override
+ * variables, image tags come from compose/.env and equal the root pom's versions, mounted files exist.
+ */
+class ComposeParityTest {
+    private static final Path HOME = Path.of(System.getProperty("lakehouse.home")).toAbsolutePath().normalize();
+    private static final Path COMPOSE = HOME.resolve("compose");
+    private static final Pattern IMAGE = Pattern.compile("lakehouse/([a-z0-9-]+):\\$\\{([A-Z_]+)}");
+
+    private final JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.resolve("docker-compose.yml").toFile());
+    private final Map<String, String> env = dotEnv();
+    private final Map<String, String> pom = pomProperties();
+    private final ServiceCatalog catalog = ServiceCatalog.standard();
+
+    ComposeParityTest() throws Exception {
+    }
+
+    @Test
+    void everyServiceOfTheModelIsInComposeAndEveryComposeServiceHasAHealthcheck() {
+        JsonNode services = compose.path("services");
+        for (ServiceDefinition service : catalog.all()) {
+            assertTrue(services.has(service.composeService()), "compose lacks " + service.composeService());
+        }
+        services.fields().forEachRemaining(entry -> {
+            JsonNode test = entry.getValue().path("healthcheck").path("test");
+            assertTrue(test.isArray() && test.size() > 1 || test.isTextual(), entry.getKey() + " has no healthcheck");
+        });
+    }
+
+    @Test
+    void dependenciesWaitForHealthAndMatchTheModel() {
+        for (ServiceDefinition service : catalog.all()) {
+            JsonNode dependsOn = compose.path("services").path(service.composeService()).path("depends_on");
+            List<String> composeDeps = new ArrayList<>();
+            dependsOn.fields().forEachRemaining(dep -> {
+                composeDeps.add(dep.getKey());
+                assertEquals("service_healthy", dep.getValue().path("condition").asText(),
+                        service.name() + " -> " + dep.getKey() + " must wait for health");
+            });
+            List<String> modelDeps = service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList();
+            assertEquals(modelDeps.stream().sorted().toList(), composeDeps.stream().sorted().toList(),
+                    "depends_on of " + service.name());
+        }
+    }
+
+    @Test
+    void portsArePublishedOnLoopbackOnlyWithTheModelsPortsAndOverrides() {
+        compose.path("services").fields().forEachRemaining(entry -> entry.getValue().path("ports").forEach(port ->
+                assertTrue(port.asText().startsWith("127.0.0.1:"), entry.getKey() + " publishes " + port.asText()
+                        + " beyond loopback")));
+        for (ServiceDefinition service : catalog.all()) {
+            List<String> published = new ArrayList<>();
+            compose.path("services").path(service.composeService()).path("ports").forEach(p -> published.add(p.asText()));
+            for (PortSpec spec : service.ports()) {
+                if (spec.variable().equals("KAFKA_CONTROLLER_PORT")) {
+                    continue; // the KRaft controller is internal to the container network
+                }
+                String expected = "127.0.0.1:${" + spec.overrideVariable() + ":-" + spec.defaultPort() + "}:"
+                        + spec.defaultPort();
+                assertTrue(published.contains(expected), service.name() + " should publish " + expected + ", has "
+                        + published);
+            }
+        }
+    }
+
+    @Test
+    void imageTagsComeFromDotEnvAndEqualThePinnedPomVersions() {
+        assertFalse(env.isEmpty(), "compose/.env pins the image versions");
+        compose.path("services").fields().forEachRemaining(entry -> {
+            String image = entry.getValue().path("image").asText();
+            Matcher m = IMAGE.matcher(image);
+            assertTrue(m.matches(), entry.getKey() + ": image " + image + " must be lakehouse/NAME:${X_VERSION}");
+            String variable = m.group(2);
+            assertTrue(env.containsKey(variable), variable + " missing from compose/.env");
+            String property = variable.toLowerCase().replaceFirst("_version$", "").replace('_', '-') + ".version";
+            assertTrue(pom.containsKey(property), "root pom has no property " + property + " for " + variable);
+            assertEquals(pom.get(property), env.get(variable), variable + " in compose/.env vs " + property + " in pom.xml");
+            ServiceDefinition model = catalog.all().stream().filter(s -> s.composeService().equals(entry.getKey()))
+                    .findFirst().orElse(null);
+            if (model != null) {
+                assertEquals(model.version(), env.get(variable), "image version of " + entry.getKey()
+                        + " equals the service model's version");
+            }
+        });
+    }
+
+    @Test
+    void everyMountedHostPathAndDockerfileExists() {
+        compose.path("services").fields().forEachRemaining(entry -> {
+            entry.getValue().path("volumes").forEach(volume -> {
+                String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+                if (source.startsWith(".") || source.startsWith("/")) {
+                    assertTrue(Files.exists(COMPOSE.resolve(source).normalize()),
+                            entry.getKey() + " mounts missing " + source);
+                } else {
+                    assertTrue(compose.path("volumes").has(source), "named volume " + source + " is declared");
+                }
+            });
+            JsonNode build = entry.getValue().path("build");
+            if (!build.isMissingNode()) {
+                Path context = COMPOSE.resolve(build.path("context").asText(".")).normalize();
+                assertTrue(Files.isRegularFile(context.resolve(build.path("dockerfile").asText("Dockerfile"))),
+                        entry.getKey() + " Dockerfile exists");
+            }
+        });
+    }
+
+    private static Map<String, String> dotEnv() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(COMPOSE.resolve(".env"))) {
+            properties.load(reader);
+        }
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k).trim()));
+        return map;
+    }
+
+    private static Map<String, String> pomProperties() throws Exception {
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(HOME.resolve("pom.xml").toFile()).getDocumentElement();
+        Element properties = (Element) root.getElementsByTagName("properties").item(0);
+        Map<String, String> map = new HashMap<>();
+        for (Node node = properties.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                map.put(element.getTagName(), element.getTextContent().trim());
+            }
+        }
+        return map;
+    }
+}
