@@ -24,7 +24,7 @@ public final class HiveMetastoreService {
 
     public static ServiceDefinition definition(Versions versions) {
         List<String> jvmOptions = List.of(
-                "-Dmetastore.home=${DIST_DIR}",
+                "-Djava.net.preferIPv4Stack=true",
                 "-Dlog4j.configurationFile=${CONF_DIR}/metastore-log4j2.properties");
         return ServiceDefinition.builder("hive-metastore")
                 .description("Hive Metastore (Iceberg catalog), schema in MySQL, warehouse on HDFS")
@@ -41,7 +41,8 @@ public final class HiveMetastoreService {
                                         CLASSPATH, 256, jvmOptions, List.of("-dbType", "mysql", "-initSchema")))),
                         new LaunchCommand.Java(JdkRequirement.atLeast(17), "org.apache.hadoop.hive.metastore.HiveMetaStore", CLASSPATH, 512,
                                 jvmOptions, List.of()),
-                        Map.of()))
+                        // schematool finds its SQL scripts through the environment, not a system property
+                        Map.of("METASTORE_HOME", "${DIST_DIR}")))
                 .build();
     }
 }
