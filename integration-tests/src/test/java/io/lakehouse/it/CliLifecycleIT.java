@@ -70,6 +70,29 @@ class CliLifecycleIT {
 
     @Test
     @Order(3)
+    void logsShowTheServicesOwnOutputAndDoctorSeesTheRunningStack(LocalStack stack) throws Exception {
+        Run logs = cli(stack, "logs", "kafka", "-n", "400");
+        assertEquals(0, logs.exit, logs.err);
+        assertTrue(logs.out.contains("Kafka Server started") || logs.out.contains("KafkaRaftServer"), logs.out);
+
+        Run unknown = cli(stack, "logs", "kafak");
+        assertEquals(2, unknown.exit);
+        assertTrue(unknown.err.contains("valid services: mysql, kafka"), unknown.err);
+
+        Run doctor = cli(stack, "doctor", "--json");
+        assertEquals(0, doctor.exit, doctor.out + doctor.err);
+        JsonNode findings = JSON.readTree(doctor.out);
+        boolean sawOurKafkaPort = false;
+        for (JsonNode finding : findings) {
+            if (finding.get("check").asText().startsWith("port " + stack.endpoints().port("KAFKA_PORT"))) {
+                sawOurKafkaPort = finding.get("found").asText().contains("running lakehouse kafka");
+            }
+        }
+        assertTrue(sawOurKafkaPort, "doctor recognises the stack's own ports: " + doctor.out);
+    }
+
+    @Test
+    @Order(4)
     void downLeavesNoProcessNorPortAndDataSurvivesTheNextUp(LocalStack stack) throws Exception {
         StackEndpoints endpoints = stack.endpoints();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap()))) {
