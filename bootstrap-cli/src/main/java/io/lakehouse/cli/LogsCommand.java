@@ -6,13 +6,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /** {@code lakehouse logs SERVICE}: the service's log, last lines or followed. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show a service's log.")
 final class LogsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.ParentCommand
     LakehouseCommand parent;
 
@@ -34,8 +35,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceCatalog catalog = ServiceCatalog.standard();
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        runtimeChoice.forExisting(common.layout(), catalog, parent.environment).logs(catalog.get(service), lines, follow, out);
+        runtimeChoice.forExisting(common.layout(), catalog, parent.environment).logs(catalog.get(service), lines, follow, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,7 @@
 package io.lakehouse.runtime;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class LogFiles {
     }
 
     /** Prints the last lines, then, while {@code keepGoing}, whatever is appended. */
-    public static void follow(Path log, int lines, PrintStream out, BooleanSupplier keepGoing)
+    public static void follow(Path log, int lines, PrintWriter out, BooleanSupplier keepGoing)
             throws IOException, InterruptedException {
         tail(log, lines).forEach(out::println);
         long position = Files.exists(log) ? Files.size(log) : 0;
@@ -51,7 +51,7 @@ public final class LogFiles {
                     file.seek(position);
                     int read;
                     while ((read = file.read(buffer)) > 0) {
-                        out.write(buffer, 0, read);
+                        out.print(new String(buffer, 0, read, StandardCharsets.UTF_8));
                         position += read;
                     }
                 }

@@ -2,7 +2,7 @@ package io.lakehouse.runtime;
 
 import io.lakehouse.stack.ServiceDefinition;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ public interface StackRuntime {
     List<ServiceStatus> status(List<ServiceDefinition> services);
 
     /** Prints the last {@code lines} of a service's log, then follows it if asked until interrupted. */
-    void logs(ServiceDefinition service, int lines, boolean follow, PrintStream out);
+    void logs(ServiceDefinition service, int lines, boolean follow, PrintWriter out);
 
     /** Where the runtime keeps its state, for messages. */
     String location();

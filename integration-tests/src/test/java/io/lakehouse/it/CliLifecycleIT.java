@@ -71,7 +71,7 @@ class CliLifecycleIT {
     @Test
     @Order(3)
     void logsShowTheServicesOwnOutputAndDoctorSeesTheRunningStack(LocalStack stack) throws Exception {
-        Run logs = cli(stack, "logs", "kafka", "-n", "400");
+        Run logs = cli(stack, "logs", "kafka", "-n", "100000");
         assertEquals(0, logs.exit, logs.err);
         assertTrue(logs.out.contains("Kafka Server started") || logs.out.contains("KafkaRaftServer"), logs.out);
 

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import io.lakehouse.runtime.LogSource;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,12 +44,12 @@ final class ContainerLogs implements LogSource {
         return List.copyOf(out);
     }
 
-    void print(int lines, boolean follow, PrintStream target) throws InterruptedException {
+    void print(int lines, boolean follow, PrintWriter target) throws InterruptedException {
         client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines).withFollowStream(follow)
                 .exec(new ResultCallback.Adapter<Frame>() {
                     @Override
                     public void onNext(Frame frame) {
-                        target.write(frame.getPayload(), 0, frame.getPayload().length);
+                        target.print(new String(frame.getPayload(), StandardCharsets.UTF_8));
                         target.flush();
                     }
                 }).awaitCompletion();

@@ -26,7 +26,7 @@ import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -220,7 +220,7 @@ public final class DockerRuntime implements StackRuntime {
     }
 
     @Override
-    public void logs(ServiceDefinition service, int lines, boolean follow, PrintStream out) {
+    public void logs(ServiceDefinition service, int lines, boolean follow, PrintWriter out) {
         try (DockerClient client = DockerEngine.client()) {
             Container container = containers(client).get(service.composeService());
             if (container == null) {

@@ -25,7 +25,7 @@ import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -317,13 +317,14 @@ public final class LocalRuntime implements StackRuntime {
     }
 
     @Override
-    public void logs(ServiceDefinition service, int lines, boolean follow, PrintStream out) {
+    public void logs(ServiceDefinition service, int lines, boolean follow, PrintWriter out) {
         Path log = layout.logFile(service);
         if (!Files.exists(log)) {
             throw new IllegalStateException("no log yet for " + service.name() + " (" + log + "); has it been started?");
         }
         if (!follow) {
             LogFiles.tail(log, lines).forEach(out::println);
+            out.flush();
             return;
         }
         try {
