@@ -72,9 +72,13 @@ public final class GeneratedValues {
                 yield password.toString();
             }
             case BASE64_UUID -> {
-                byte[] bytes = new byte[16];
-                RANDOM.nextBytes(bytes);
-                yield Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                String id;
+                do { // like Kafka's Uuid.randomUuid: a leading '-' would read as an option on command lines
+                    byte[] bytes = new byte[16];
+                    RANDOM.nextBytes(bytes);
+                    id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                } while (id.startsWith("-"));
+                yield id;
             }
         };
     }

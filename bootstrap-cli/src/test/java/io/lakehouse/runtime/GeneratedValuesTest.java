@@ -27,4 +27,13 @@ class GeneratedValuesTest {
         assertEquals(first, GeneratedValues.load(file));
         assertTrue(GeneratedValues.load(dir.resolve("none")).isEmpty());
     }
+
+    @Test
+    void clusterIdsNeverStartWithADashWhichCommandLinesWouldReadAsAnOption() {
+        for (int i = 0; i < 5000; i++) {
+            String id = GeneratedValues.generate(io.lakehouse.stack.GeneratedValue.Kind.BASE64_UUID);
+            assertEquals(22, id.length());
+            assertTrue(!id.startsWith("-"), id);
+        }
+    }
 }
