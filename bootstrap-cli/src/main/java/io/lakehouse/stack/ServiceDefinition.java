@@ -102,7 +102,13 @@ public record ServiceDefinition(
         }
 
         public Builder port(String variable, int defaultPort, String purpose) {
-            ports.add(new PortSpec(variable, defaultPort, purpose));
+            ports.add(new PortSpec(variable, defaultPort, purpose, true));
+            return this;
+        }
+
+        /** A port only the other services use; under docker it is not published on the host. */
+        public Builder internalPort(String variable, int defaultPort, String purpose) {
+            ports.add(new PortSpec(variable, defaultPort, purpose, false));
             return this;
         }
 

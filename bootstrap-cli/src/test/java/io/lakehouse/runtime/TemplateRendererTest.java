@@ -48,7 +48,7 @@ class TemplateRendererTest {
     void everyShippedTemplateUsesOnlyVariablesTheLocalRuntimeDefines() throws Exception {
         Path compose = Path.of(System.getProperty("lakehouse.home"), "compose");
         java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
-        java.util.Set<String> known = new java.util.HashSet<>(List.of("BIND_ADDRESS", "DIST_DIR", "CONF_DIR",
+        java.util.Set<String> known = new java.util.HashSet<>(List.of("BIND_ADDRESS", "PUBLISHED_HOST", "DIST_DIR", "CONF_DIR",
                 "DATA_DIR", "LOG_DIR", "OS_USER"));
         io.lakehouse.stack.ServiceCatalog catalog = io.lakehouse.stack.ServiceCatalog.standard();
         catalog.all().forEach(s -> {

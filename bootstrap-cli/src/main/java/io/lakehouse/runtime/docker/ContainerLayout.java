@@ -58,6 +58,8 @@ public final class ContainerLayout {
             });
         }
         variables.put("BIND_ADDRESS", Optional.ofNullable(env.apply("BIND_ADDRESS")).orElse("0.0.0.0"));
+        // how the host reaches published ports: the same number inside and outside, on the host's loopback
+        variables.put("PUBLISHED_HOST", Optional.ofNullable(env.apply("PUBLISHED_HOST")).orElse("127.0.0.1"));
         variables.put("DIST_DIR", ROOT.resolve("services").resolve(service.local().distribution()).toString());
         variables.put("CONF_DIR", confDir().toString());
         variables.put("DATA_DIR", dataDir().toString());

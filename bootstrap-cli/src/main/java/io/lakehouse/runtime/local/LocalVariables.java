@@ -30,6 +30,7 @@ final class LocalVariables {
             variables.put(other.hostVariable(), ADVERTISED_HOST);
         }
         variables.put("BIND_ADDRESS", BIND_ADDRESS);
+        variables.put("PUBLISHED_HOST", ADVERTISED_HOST);
         variables.put("DIST_DIR", layout.distribution(service.local().distribution()).toString());
         variables.put("CONF_DIR", layout.confDir(service).toString());
         variables.put("DATA_DIR", layout.dataDir(service).toString());
