@@ -37,6 +37,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             preflight.problems().forEach(p -> err.println("  - " + p));
             return ExitCodes.PRECONDITION;
         }
+        if (failure instanceof io.lakehouse.runtime.docker.ImageBuildException build) {
+            err.println("error: " + build.getMessage());
+            build.tail().forEach(line -> err.println("    | " + line));
+            return ExitCodes.FAILURE;
+        }
         if (failure instanceof MissingJdkException) {
             err.println("error: " + failure.getMessage());
             return ExitCodes.PRECONDITION;

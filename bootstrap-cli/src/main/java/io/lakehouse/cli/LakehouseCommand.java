@@ -19,6 +19,7 @@ import java.util.function.Function;
                 StatusCommand.class,
                 LogsCommand.class,
                 DoctorCommand.class,
+                ImagesCommand.class,
                 ContainerCommand.class,
                 AutoComplete.GenerateCompletion.class
         },

@@ -16,13 +16,13 @@ import static java.util.Objects.requireNonNull;
  * credentials and port overrides passed in the environment (never written into the repository).
  */
 final class ComposeCli {
-    static final String PROJECT = "lakehouse";
-
     private final StackLayout layout;
+    private final String project;
     private final Map<String, String> environment;
 
-    ComposeCli(StackLayout layout, Map<String, String> environment) {
+    ComposeCli(StackLayout layout, String project, Map<String, String> environment) {
         this.layout = requireNonNull(layout, "layout");
+        this.project = requireNonNull(project, "project");
         this.environment = Map.copyOf(environment);
     }
 
@@ -34,7 +34,7 @@ final class ComposeCli {
     }
 
     Result run(long timeoutSeconds, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", PROJECT,
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project,
                 "-f", layout.composeFile().toString(), "--project-directory", layout.composeDir().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -58,7 +58,7 @@ final class ComposeCli {
 
     /** Empty when compose v2 is available; otherwise what to install. */
     java.util.Optional<String> problem() {
-        Result version = new ComposeCli(layout, Map.of()).runPlain("docker", "compose", "version");
+        Result version = runPlain("docker", "compose", "version");
         return version.ok() ? java.util.Optional.empty()
                 : java.util.Optional.of("Docker Compose v2 is missing ('docker compose version' failed); install the "
                 + "docker-compose-plugin (Docker's packages) or Debian trixie's docker-compose package");

@@ -50,11 +50,15 @@ public final class DockerRuntime implements StackRuntime {
     private final StackLayout layout;
     private final ServiceCatalog catalog;
     private final Function<String, String> environment;
+    /** The compose project: {@code lakehouse}, or {@code LAKEHOUSE_COMPOSE_PROJECT} for a second stack. */
+    private final String project;
 
     public DockerRuntime(StackLayout layout, ServiceCatalog catalog, Function<String, String> environment) {
         this.layout = requireNonNull(layout, "layout");
         this.catalog = requireNonNull(catalog, "catalog");
         this.environment = requireNonNull(environment, "environment");
+        this.project = Optional.ofNullable(environment.apply("LAKEHOUSE_COMPOSE_PROJECT")).filter(p -> !p.isBlank())
+                .orElse("lakehouse");
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class DockerRuntime implements StackRuntime {
 
     @Override
     public String location() {
-        return "compose project '" + ComposeCli.PROJECT + "' (" + layout.composeFile() + ")";
+        return "compose project '" + project + "' (" + layout.composeFile() + ")";
     }
 
     @Override
@@ -86,6 +90,11 @@ public final class DockerRuntime implements StackRuntime {
             throw new PreflightException(problems);
         }
         ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
+        ImageBuilder images = new ImageBuilder(layout, catalog,
+                line -> listener.on(new StackEvent("images", Phase.STARTING, line)));
+        if (!images.build(services, false).isEmpty()) {
+            listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
+        }
         try (DockerClient client = DockerEngine.client()) {
             Map<String, Container> running = containers(client);
             for (ServiceDefinition service : services) {
@@ -103,6 +112,14 @@ public final class DockerRuntime implements StackRuntime {
             }
             if (!problems.isEmpty()) {
                 throw new PreflightException(problems);
+            }
+            // Networks and volumes once, serially: concurrent 'up' calls would each create the project network.
+            List<String> create = new ArrayList<>(List.of("up", "--no-start"));
+            services.forEach(s -> create.add(s.composeService()));
+            ComposeCli.Result created = compose.run(600, create.toArray(String[]::new));
+            if (!created.ok()) {
+                throw new IllegalStateException("docker compose could not create the project: "
+                        + lastLine(created.output()));
             }
             DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
                     listener);
@@ -206,8 +223,9 @@ public final class DockerRuntime implements StackRuntime {
                     state = ServiceState.CRASHED;
                     detail = container.getStatus();
                 }
-                Optional<String> ui = service.uiPath().map(path -> "http://127.0.0.1:" + own.values().stream()
-                        .reduce((a, b) -> b).orElse(0) + path);
+                Optional<String> ui = service.uiPath().map(path -> "http://127.0.0.1:" + own.get(service.ports()
+                        .stream().filter(p -> p.variable().endsWith("HTTP_PORT")).findFirst()
+                        .orElse(service.primaryPort()).variable()) + path);
                 statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.DOCKER, state,
                         Optional.empty(), Optional.ofNullable(container).map(c -> shortId(c.getId())), own,
                         container == null ? "" : "docker logs " + shortId(container.getId()), detail, ui,
@@ -234,18 +252,18 @@ public final class DockerRuntime implements StackRuntime {
         }
     }
 
-    private static Map<String, Container> containers(DockerClient client) {
+    private Map<String, Container> containers(DockerClient client) {
         Map<String, Container> byService = new LinkedHashMap<>();
         client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, ComposeCli.PROJECT)).exec()
+                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()
                 .forEach(c -> byService.put(c.getLabels().get(SERVICE_LABEL), c));
         return byService;
     }
 
     private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports) {
-        Map<String, String> environment = new LinkedHashMap<>(generated);
-        ports.forEach((variable, port) -> environment.put("LAKEHOUSE_" + variable, Integer.toString(port)));
-        return new ComposeCli(layout, environment);
+        Map<String, String> composeEnv = new LinkedHashMap<>(generated);
+        ports.forEach((variable, port) -> composeEnv.put("LAKEHOUSE_" + variable, Integer.toString(port)));
+        return new ComposeCli(layout, project, composeEnv);
     }
 
     private static String shortId(String id) {

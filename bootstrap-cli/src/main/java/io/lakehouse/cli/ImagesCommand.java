@@ -1,0 +1,61 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.docker.DockerEngine;
+import io.lakehouse.runtime.docker.ImageBuilder;
+import io.lakehouse.runtime.docker.ImageSpec;
+import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse images}: build the project's images (and, where none can be pulled, their Debian base). */
+@Command(name = "images", mixinStandardHelpOptions = true,
+        description = "Build the project's Docker images (lakehouse/<service>:<version>), making the Debian base "
+                + "image locally when it cannot be pulled. Only missing images unless --rebuild.")
+final class ImagesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--rebuild", description = "Build every image again, even those present.")
+    boolean rebuild;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services whose images to build (default: all).")
+    List<String> services = List.of();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DockerEngine.problem().ifPresent(problem -> {
+            throw new PreflightException(List.of(problem));
+        });
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        List<ServiceDefinition> selected = services.isEmpty() ? catalog.all()
+                : services.stream().map(catalog::get).toList();
+        ImageBuilder builder = new ImageBuilder(common.layout(), catalog, line -> {
+            out.println(line);
+            out.flush();
+        });
+        long began = System.nanoTime();
+        List<ImageSpec> built = builder.build(selected, rebuild);
+        out.printf("%d image(s) built in %.1f s%n%n", built.size(), (System.nanoTime() - began) / 1e9);
+        TextTable table = new TextTable("IMAGE", "SERVICES", "BASE", "SIZE");
+        for (ImageSpec image : builder.images(selected)) {
+            table.row(image.tag(), String.join(",", image.services()), image.baseImage(),
+                    builder.size(image.tag()).orElse("missing"));
+        }
+        out.print(table.render());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,186 @@
+package io.lakehouse.runtime.docker;
+
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.stack.ServiceDefinition;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import io.lakehouse.stack.ServiceCatalog;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Builds the project's images, one per config folder ({@code lakehouse/<folder>:<pinned version>}), from
+ * {@code compose/<folder>/Dockerfile} with the repository root as context: the Debian base (made locally when it
+ * cannot be pulled), a Debian JRE, the same assembled service folder the local runtime runs, and the CLI.
+ */
+public final class ImageBuilder {
+    private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
+    private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) : (.*)$");
+
+    private final StackLayout layout;
+    private final Consumer<String> progress;
+    private static final String INPUTS_LABEL = "io.lakehouse.inputs";
+
+    private final DockerCli docker = new DockerCli();
+    private final Function<String, String> distributionOf;
+
+    public ImageBuilder(StackLayout layout, ServiceCatalog catalog, Consumer<String> progress) {
+        this.layout = requireNonNull(layout, "layout");
+        this.progress = requireNonNull(progress, "progress");
+        this.distributionOf = name -> catalog.get(name).local().distribution();
+    }
+
+    /** The images the given services run, each once. */
+    public List<ImageSpec> images(List<ServiceDefinition> services) {
+        Map<String, List<String>> servicesByFolder = new LinkedHashMap<>();
+        Map<String, ServiceDefinition> firstByFolder = new LinkedHashMap<>();
+        for (ServiceDefinition service : services) {
+            servicesByFolder.computeIfAbsent(service.configFolder(), f -> new ArrayList<>()).add(service.name());
+            firstByFolder.putIfAbsent(service.configFolder(), service);
+        }
+        List<ImageSpec> images = new ArrayList<>();
+        firstByFolder.forEach((folder, service) -> {
+            Path dockerfile = layout.composeDir().resolve(folder).resolve("Dockerfile");
+            images.add(new ImageSpec(tag(service), servicesByFolder.get(folder), dockerfile, service.version(),
+                    baseImage(dockerfile)));
+        });
+        return images;
+    }
+
+    public static String tag(ServiceDefinition service) {
+        return "lakehouse/" + service.configFolder() + ":" + service.version();
+    }
+
+    /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint). */
+    public boolean upToDate(ImageSpec image) {
+        DockerCli.Result label = docker.run(30, List.of("image", "inspect", "--format",
+                "{{index .Config.Labels \"" + INPUTS_LABEL + "\"}}", image.tag()));
+        return label.ok() && label.lastLine().equals(fingerprint(image));
+    }
+
+    /** A digest of what goes into an image: file names, sizes and times of its inputs, the Dockerfile's text. */
+    String fingerprint(ImageSpec image) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> inputs = new ArrayList<>(List.of(image.dockerfile(),
+                    layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"),
+                    layout.composeDir().resolve("lakehouse-entrypoint.sh")));
+            for (String service : image.services()) {
+                inputs.add(layout.distribution(distributionOf.apply(service)));
+            }
+            for (Path input : inputs.stream().distinct().toList()) {
+                try (Stream<Path> files = Files.walk(input)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update((file + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis()
+                                + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            digest.update(Files.readAllBytes(image.dockerfile()));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "unknown-" + System.nanoTime();
+        }
+    }
+
+    /** Builds the images that are missing (all of them with {@code rebuild}); returns those it built. */
+    public List<ImageSpec> build(List<ServiceDefinition> services, boolean rebuild) {
+        requireBuildInputs(services);
+        List<ImageSpec> images = images(services);
+        List<ImageSpec> todo = images.stream().filter(image -> rebuild || !upToDate(image)).toList();
+        BaseImages bases = new BaseImages(docker, progress);
+        todo.stream().map(ImageSpec::baseImage).distinct().forEach(bases::ensure);
+        int index = 0;
+        for (ImageSpec image : todo) {
+            index++;
+            build(image, index, todo.size());
+        }
+        return todo;
+    }
+
+    private void build(ImageSpec image, int index, int count) {
+        String prefix = "[" + index + "/" + count + "] " + image.tag();
+        progress.accept(prefix + ": building (for " + String.join(", ", image.services()) + ")");
+        long began = System.nanoTime();
+        String[] step = {"before the first step"};
+        DockerCli.Result result = docker.run(1800, List.of("build",
+                "-f", image.dockerfile().toString(),
+                "--build-arg", "VERSION=" + image.version(),
+                "--label", INPUTS_LABEL + "=" + fingerprint(image),
+                "-t", image.tag(),
+                layout.home().toString()), line -> {
+            Matcher m = STEP.matcher(line);
+            if (m.matches()) {
+                step[0] = "step " + m.group(1) + "/" + m.group(2) + " (" + shorten(m.group(3)) + ")";
+                progress.accept(prefix + ": " + step[0]);
+            }
+        });
+        if (!result.ok()) {
+            throw new ImageBuildException("the image " + image.tag() + " (" + String.join(", ", image.services())
+                    + ") failed at " + step[0] + ": " + result.lastLine(), result.tail(15));
+        }
+        progress.accept(String.format("%s: built in %.1f s, %s", prefix, (System.nanoTime() - began) / 1e9,
+                size(image.tag()).orElse("size unknown")));
+    }
+
+    public Optional<String> size(String tag) {
+        DockerCli.Result result = docker.run(30, List.of("image", "inspect", "--format", "{{.Size}}", tag));
+        if (!result.ok()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(result.lastLine()) / (1000 * 1000) + " MB");
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The images carry what Maven assembled: fail early, with the fix, when it has not been built. */
+    private void requireBuildInputs(List<ServiceDefinition> services) {
+        List<String> missing = new ArrayList<>();
+        Path cli = layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar");
+        if (!Files.isRegularFile(cli)) {
+            missing.add(cli.toString());
+        }
+        services.stream().map(s -> layout.distribution(s.local().distribution())).distinct()
+                .filter(dist -> !Files.isDirectory(dist)).forEach(dist -> missing.add(dist.toString()));
+        if (!missing.isEmpty()) {
+            throw new ImageBuildException("the images need the assembled service folders and the CLI, missing: "
+                    + String.join(", ", missing) + "; build them with './mvnw -DskipTests package' "
+                    + "(./lakehouse does it on first run)", List.of());
+        }
+    }
+
+    private static String baseImage(Path dockerfile) {
+        try {
+            Matcher m = FROM.matcher(Files.readString(dockerfile));
+            if (!m.find()) {
+                throw new IllegalStateException(dockerfile + " has no FROM line");
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dockerfile, e);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 59) + "…" : text;
+    }
+}
