@@ -1,6 +1,8 @@
 package io.lakehouse.it;
 
 import io.lakehouse.runtime.GeneratedValues;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.docker.ImageBuilder;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
@@ -45,10 +47,13 @@ class ComposeCoreServicesIT extends CoreServicesContract {
                 env.put(spec.overrideVariable(), Integer.toString(spec.defaultPort() + PORT_OFFSET));
             }
         }
+        // the project's own images, as 'lakehouse images' builds them (the Debian base made locally if need be)
+        new ImageBuilder(new StackLayout(home, state), catalog, line -> System.out.println("[images] " + line))
+                .build(catalog.all(), false);
         compose = new ComposeContainer("lakehouse-it", new File(home.resolve("compose/docker-compose.yml").toString()))
                 .withLocalCompose(true)
                 .withPull(false)
-                .withBuild(true)
+                .withBuild(false)
                 .withRemoveVolumes(true)
                 .withEnv(env)
                 .withStartupTimeout(Duration.ofMinutes(10));

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * run ends (unless a test already stopped it). Its ports are the defaults plus {@value #PORT_OFFSET}, so the tests
  * run beside a stack the user started with {@code ./lakehouse up}; its state lives under {@code target/}.
  */
-public final class LocalStack implements ExtensionContext.Store.CloseableResource {
+public final class LocalStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     static final int PORT_OFFSET = 10000;
 
     private final ServiceCatalog catalog = ServiceCatalog.standard();

@@ -102,7 +102,7 @@ public final class DockerRuntime implements StackRuntime {
                 if (container != null && "running".equals(container.getState())) {
                     continue;
                 }
-                for (PortSpec spec : service.ports()) {
+                for (PortSpec spec : service.ports().stream().filter(PortSpec::published).toList()) {
                     int port = ports.get(spec.variable());
                     if (!io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1", port)) {
                         problems.add("port " + port + " (" + service.name() + " " + spec.purpose()

@@ -112,6 +112,10 @@ public final class ImageBuilder {
             index++;
             build(image, index, todo.size());
         }
+        if (!todo.isEmpty()) {
+            // the images these replaced, now untagged: only ours (by label), never anything else
+            docker.run(120, List.of("image", "prune", "--force", "--filter", "label=" + INPUTS_LABEL));
+        }
         return todo;
     }
 
