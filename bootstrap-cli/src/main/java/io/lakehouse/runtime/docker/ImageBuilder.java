@@ -75,25 +75,27 @@ public final class ImageBuilder {
         return label.ok() && label.lastLine().equals(fingerprint(image));
     }
 
-    /** A digest of what goes into an image: file names, sizes and times of its inputs, the Dockerfile's text. */
+    /**
+     * A digest of what goes into an image: the Dockerfile, the entrypoint and the CLI by content; the service folder
+     * by relative file names and sizes (its files change name with their version). Independent of where the
+     * project is cloned, so a second clone reuses the images.
+     */
     String fingerprint(ImageSpec image) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> inputs = new ArrayList<>(List.of(image.dockerfile(),
-                    layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"),
-                    layout.composeDir().resolve("lakehouse-entrypoint.sh")));
-            for (String service : image.services()) {
-                inputs.add(layout.distribution(distributionOf.apply(service)));
+            for (Path file : List.of(image.dockerfile(), layout.composeDir().resolve("lakehouse-entrypoint.sh"),
+                    layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"))) {
+                digest.update(Files.readAllBytes(file));
             }
-            for (Path input : inputs.stream().distinct().toList()) {
-                try (Stream<Path> files = Files.walk(input)) {
+            for (String service : image.services().stream().map(distributionOf).distinct().toList()) {
+                Path dist = layout.distribution(service);
+                try (Stream<Path> files = Files.walk(dist)) {
                     for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        digest.update((file + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis()
-                                + "\n").getBytes(StandardCharsets.UTF_8));
+                        digest.update((dist.relativize(file) + ":" + Files.size(file) + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
                     }
                 }
             }
-            digest.update(Files.readAllBytes(image.dockerfile()));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (IOException | NoSuchAlgorithmException e) {
             return "unknown-" + System.nanoTime();
