@@ -18,6 +18,7 @@ import java.util.function.Function;
                 DownCommand.class,
                 StatusCommand.class,
                 LogsCommand.class,
+                BootstrapCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,
                 ContainerCommand.class,

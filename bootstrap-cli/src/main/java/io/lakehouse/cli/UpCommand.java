@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.bootstrap.Bootstrap;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackRuntime;
@@ -56,6 +57,9 @@ final class UpCommand implements Callable<Integer> {
         out.printf("%nAll %d service(s) healthy in %.1f s.%n", selected.size(), seconds);
         out.println();
         out.print(StatusCommand.table(statuses));
+        out.println();
+        BootstrapCommand.print(out, Bootstrap.standard().apply(runtime.endpoints(),
+                selected.stream().map(ServiceDefinition::name).toList()));
         out.println();
         out.println("Logs: 'lakehouse logs SERVICE'. Stop: 'lakehouse down'. Checks: 'lakehouse doctor'.");
         return ExitCodes.OK;

@@ -31,6 +31,9 @@ public interface StackRuntime {
     /** Prints the last {@code lines} of a service's log, then follows it if asked until interrupted. */
     void logs(ServiceDefinition service, int lines, boolean follow, PrintWriter out);
 
+    /** How clients on this host reach the stack: address, ports, generated credentials. */
+    io.lakehouse.stack.ProbeTarget endpoints();
+
     /** Where the runtime keeps its state, for messages. */
     String location();
 }

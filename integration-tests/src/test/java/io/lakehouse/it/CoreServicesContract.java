@@ -22,6 +22,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.transport.TSocket;
+import io.lakehouse.bootstrap.Bootstrap;
+import io.lakehouse.bootstrap.NamespacesStep;
+import io.lakehouse.bootstrap.PlatformTopics;
+import io.lakehouse.bootstrap.StepOutcome;
+import io.lakehouse.bootstrap.TopicSpec;
+import io.lakehouse.stack.ProbeTarget;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -151,6 +159,35 @@ abstract class CoreServicesContract {
             statement.execute("REPLACE INTO it_probe VALUES (1, '" + UUID.randomUUID() + "')");
             BinlogPosition after = binlogPosition(statement);
             assertTrue(after.compareTo(before) > 0, "binlog advanced from " + before + " to " + after);
+        }
+    }
+
+    @Test
+    void bootstrapCreatesNamespacesAndTopicsOnceAndChangesNothingTheSecondTime() throws Exception {
+        ProbeTarget stack = new ProbeTarget(endpoints().host(), endpoints().ports(), endpoints().secrets());
+        List<String> all = List.of("kafka", "hive-metastore");
+        Bootstrap.standard().apply(stack, all);
+        List<StepOutcome> second = Bootstrap.standard().apply(stack, all);
+        assertTrue(second.stream().noneMatch(StepOutcome::created), "second run changes nothing: " + second);
+        assertEquals(NamespacesStep.NAMESPACES.size() + PlatformTopics.ALL.size(), second.size());
+
+        TSocket socket = new TSocket(endpoints().host(), endpoints().port("HIVE_METASTORE_PORT"), 30_000);
+        socket.open();
+        try {
+            List<String> databases = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket)).get_all_databases();
+            assertTrue(databases.containsAll(List.of("bronze", "silver", "gold", "marts")), databases.toString());
+        } finally {
+            socket.close();
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints().kafkaBootstrap()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                    PlatformTopics.ALL.stream().map(TopicSpec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+            for (TopicSpec spec : PlatformTopics.ALL) {
+                assertEquals(spec.partitions(), topics.get(spec.name()).partitions().size(), spec.name());
+            }
+            ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, PlatformTopics.EVENTS.name());
+            assertEquals(PlatformTopics.EVENTS.retentionMs(), admin.describeConfigs(List.of(events)).all()
+                    .get(30, TimeUnit.SECONDS).get(events).get("retention.ms").value());
         }
     }
 

@@ -199,6 +199,12 @@ public final class DockerRuntime implements StackRuntime {
     }
 
     @Override
+    public ProbeTarget endpoints() {
+        return new ProbeTarget("127.0.0.1", PortAssignments.resolve(catalog.all(), environment),
+                GeneratedValues.load(layout.secretsFile()));
+    }
+
+    @Override
     public List<ServiceStatus> status(List<ServiceDefinition> services) {
         Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
         Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);

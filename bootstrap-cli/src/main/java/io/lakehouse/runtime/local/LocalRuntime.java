@@ -345,6 +345,11 @@ public final class LocalRuntime implements StackRuntime {
         return layout;
     }
 
+    @Override
+    public ProbeTarget endpoints() {
+        return probeTarget(effectivePorts(), GeneratedValues.load(layout.secretsFile()));
+    }
+
     /** The configured ports, except that a running service keeps the ports it was started with. */
     private Map<String, Integer> effectivePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>(PortAssignments.resolve(catalog.all(), environment));

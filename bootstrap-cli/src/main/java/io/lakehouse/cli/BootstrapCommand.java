@@ -1,0 +1,56 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.bootstrap.Bootstrap;
+import io.lakehouse.bootstrap.StepOutcome;
+import io.lakehouse.runtime.ServiceState;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse bootstrap}: the idempotent setup (namespaces, topics); also run at the end of {@code up}. */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+        description = "Create what the platform needs and is missing: the Iceberg namespaces bronze, silver, gold, "
+                + "marts and the Kafka topics. Safe to run any number of times; says what it created.")
+final class BootstrapCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    LakehouseCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
+        List<String> healthy = runtime.status(catalog.all()).stream()
+                .filter(s -> s.state() == ServiceState.HEALTHY).map(s -> s.service()).toList();
+        print(spec.commandLine().getOut(), Bootstrap.standard().apply(runtime.endpoints(), healthy));
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, List<StepOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            out.println("Bootstrap: nothing to do (no service it sets up is running).");
+            return;
+        }
+        TextTable table = new TextTable("STEP", "OBJECT", "RESULT", "DETAIL");
+        outcomes.forEach(o -> table.row(o.step(), o.object(), o.created() ? "created" : "present", o.detail()));
+        out.print(table.render());
+        long created = outcomes.stream().filter(StepOutcome::created).count();
+        out.println(created == 0 ? "Bootstrap: everything was already there; nothing changed."
+                : "Bootstrap: created " + created + ", " + (outcomes.size() - created) + " already present.");
+    }
+}
