@@ -19,6 +19,7 @@ import java.util.function.Function;
                 StatusCommand.class,
                 LogsCommand.class,
                 BootstrapCommand.class,
+                SqlCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,
                 ContainerCommand.class,
