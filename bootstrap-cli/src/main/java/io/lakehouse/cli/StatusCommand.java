@@ -59,6 +59,7 @@ final class StatusCommand implements Callable<Integer> {
             statuses.stream().filter(s -> s.note().isPresent())
                     .forEach(s -> out.println("note: " + s.service() + ": " + s.note().get()));
         }
+        out.flush();
         return statuses.stream().allMatch(s -> s.state() == ServiceState.HEALTHY) ? ExitCodes.OK
                 : ExitCodes.NOT_HEALTHY;
     }
