@@ -44,7 +44,12 @@ public final class LakehouseCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int exit = commandLine.execute(args);
+        // print() does not flush picocli's writers, and System.exit would drop what they hold (e.g. into a pipe)
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exit);
     }
 
     /** The configured command line, also used by tests. */
