@@ -51,7 +51,7 @@ public final class KafkaTopicsStep implements BootstrapStep {
                         .configs(Map.of("retention.ms", topic.retentionMs()));
                 admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                 outcomes.add(new StepOutcome(name(), topic.name(), true, "created, " + topic.partitions()
-                        + " partition(s), retention " + (topic.retention() == null ? "forever" : topic.retention())));
+                        + " partition(s), retention " + (topic.retention() == null ? "forever" : topic.retention().toDays() + " days")));
             }
         }
         return outcomes;

@@ -1,6 +1,11 @@
 package io.lakehouse.stack;
 
 import io.lakehouse.stack.services.DataNodeService;
+import io.lakehouse.stack.services.FlinkJobManagerService;
+import io.lakehouse.stack.services.FlinkTaskManagerService;
+import io.lakehouse.stack.services.SparkConnectService;
+import io.lakehouse.stack.services.SparkMasterService;
+import io.lakehouse.stack.services.SparkWorkerService;
 import io.lakehouse.stack.services.HiveMetastoreService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
@@ -33,7 +38,12 @@ public final class ServiceCatalog {
                 KafkaService.definition(versions),
                 NameNodeService.definition(versions),
                 DataNodeService.definition(versions),
-                HiveMetastoreService.definition(versions)));
+                HiveMetastoreService.definition(versions),
+                SparkMasterService.definition(versions),
+                SparkWorkerService.definition(versions),
+                SparkConnectService.definition(versions),
+                FlinkJobManagerService.definition(versions),
+                FlinkTaskManagerService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

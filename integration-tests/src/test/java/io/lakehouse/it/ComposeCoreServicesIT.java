@@ -49,15 +49,16 @@ class ComposeCoreServicesIT extends CoreServicesContract {
         }
         // the project's own images, as 'lakehouse images' builds them (the Debian base made locally if need be)
         new ImageBuilder(new StackLayout(home, state), catalog, line -> System.out.println("[images] " + line))
-                .build(catalog.all(), false);
+                .build(CoreServices.NAMES.stream().map(catalog::get).toList(), false);
         compose = new ComposeContainer("lakehouse-it", new File(home.resolve("compose/docker-compose.yml").toString()))
                 .withLocalCompose(true)
                 .withPull(false)
                 .withBuild(false)
                 .withRemoveVolumes(true)
                 .withEnv(env)
+                .withServices(CoreServices.NAMES.toArray(String[]::new))
                 .withStartupTimeout(Duration.ofMinutes(10));
-        for (ServiceDefinition service : catalog.all()) {
+        for (ServiceDefinition service : CoreServices.NAMES.stream().map(catalog::get).toList()) {
             compose = compose.waitingFor(service.composeService(),
                     Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(5)));
         }

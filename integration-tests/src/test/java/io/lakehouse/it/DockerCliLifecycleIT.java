@@ -82,9 +82,11 @@ class DockerCliLifecycleIT {
     @Test
     @Order(1)
     void upBringsEveryServiceUpHealthyInContainers() throws Exception {
-        Run up = cli("up", "--runtime", "docker");
+        Run up = cli(upCore());
         assertEquals(0, up.exit, up.out + up.err);
-        Run status = cli("status", "--json");
+        List<String> statusArgs = new ArrayList<>(List.of("status", "--json"));
+        statusArgs.addAll(CoreServices.NAMES);
+        Run status = cli(statusArgs.toArray(String[]::new));
         assertEquals(0, status.exit, status.out + status.err);
         List<String> names = new ArrayList<>();
         for (JsonNode service : JSON.readTree(status.out)) {
@@ -93,7 +95,7 @@ class DockerCliLifecycleIT {
             assertEquals("healthy", service.get("state").asText(), service.toString());
             assertTrue(service.get("container").asText().matches("[0-9a-f]{12}"), service.toString());
         }
-        assertEquals(List.of("mysql", "kafka", "namenode", "datanode", "hive-metastore"), names);
+        assertEquals(CoreServices.NAMES, names);
         Run logs = cli("logs", "hive-metastore", "-n", "100000");
         assertTrue(logs.out.contains("Started the new metaserver"), "container log readable: " + logs.out.length());
     }
@@ -117,7 +119,7 @@ class DockerCliLifecycleIT {
         assertEquals(0, down.exit, down.out + down.err);
         assertEquals(List.of(), runningContainers(), "down leaves no container running");
 
-        Run up = cli("up", "--runtime", "docker");
+        Run up = cli(upCore());
         assertEquals(0, up.exit, up.out + up.err);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
@@ -149,6 +151,12 @@ class DockerCliLifecycleIT {
         String left = new String(volumes.getInputStream().readAllBytes()).trim();
         volumes.waitFor();
         assertEquals("", left, "purge removes the project's volumes");
+    }
+
+    private static String[] upCore() {
+        List<String> args = new ArrayList<>(List.of("up", "--runtime", "docker"));
+        args.addAll(CoreServices.NAMES);
+        return args.toArray(String[]::new);
     }
 
     private static List<String> runningContainers() throws Exception {

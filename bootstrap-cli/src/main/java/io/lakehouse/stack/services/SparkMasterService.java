@@ -1,0 +1,36 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.SparkMasterProbe;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The Spark standalone master: the cluster manager the worker registers with and applications are run on. */
+public final class SparkMasterService {
+    private SparkMasterService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        return ServiceDefinition.builder("spark-master")
+                .description("Spark standalone master (cluster manager)")
+                .version(versions.of("spark"))
+                .configFolder(SparkDaemons.CONFIG_FOLDER)
+                .port("SPARK_MASTER_PORT", 7077, "spark:// (workers, applications)")
+                .port("SPARK_MASTER_HTTP_PORT", 8090, "web UI and /json/")
+                .health(new SparkMasterProbe("SPARK_MASTER_HTTP_PORT"))
+                .ui("/")
+                .memoryBudgetMb(350)
+                .startTimeout(Duration.ofSeconds(60))
+                .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
+                        SparkDaemons.daemon("org.apache.spark.deploy.master.Master", 256, List.of(
+                                "--host", "${SPARK_MASTER_HOST}",
+                                "--port", "${SPARK_MASTER_PORT}",
+                                "--webui-port", "${SPARK_MASTER_HTTP_PORT}",
+                                "--properties-file", "${CONF_DIR}/spark-defaults.conf")),
+                        SparkDaemons.ENVIRONMENT))
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.SparkWorkerProbe;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Spark worker: offers 2 cores and 2 GiB to the master and starts the executors of applications (as child JVMs
+ * with the classpath of SPARK_HOME/jars, work dirs under its DATA_DIR).
+ */
+public final class SparkWorkerService {
+    private SparkWorkerService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        return ServiceDefinition.builder("spark-worker")
+                .description("Spark standalone worker (runs the executors)")
+                .version(versions.of("spark"))
+                .configFolder(SparkDaemons.CONFIG_FOLDER)
+                .port("SPARK_WORKER_HTTP_PORT", 8091, "web UI and /json/")
+                .internalPort("SPARK_WORKER_PORT", 7078, "worker RPC")
+                .dependsOn("spark-master")
+                .health(new SparkWorkerProbe("SPARK_WORKER_HTTP_PORT", "SPARK_MASTER_HTTP_PORT"))
+                .ui("/")
+                // the worker itself (~250 MB) plus one executor of 1 GiB heap (spark.executor.memory) when busy
+                .memoryBudgetMb(1600)
+                .startTimeout(Duration.ofSeconds(60))
+                .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
+                        SparkDaemons.daemon("org.apache.spark.deploy.worker.Worker", 256, List.of(
+                                "--host", "${SPARK_WORKER_HOST}",
+                                "--port", "${SPARK_WORKER_PORT}",
+                                "--webui-port", "${SPARK_WORKER_HTTP_PORT}",
+                                "--cores", "2",
+                                "--memory", "2g",
+                                "--work-dir", "${DATA_DIR}/work",
+                                "--properties-file", "${CONF_DIR}/spark-defaults.conf",
+                                "spark://${SPARK_MASTER_HOST}:${SPARK_MASTER_PORT}")),
+                        SparkDaemons.ENVIRONMENT))
+                .build();
+    }
+}
