@@ -6,6 +6,7 @@ import io.lakehouse.stack.services.FlinkTaskManagerService;
 import io.lakehouse.stack.services.SparkConnectService;
 import io.lakehouse.stack.services.SparkMasterService;
 import io.lakehouse.stack.services.SparkWorkerService;
+import io.lakehouse.stack.services.TrinoService;
 import io.lakehouse.stack.services.HiveMetastoreService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
@@ -39,6 +40,7 @@ public final class ServiceCatalog {
                 NameNodeService.definition(versions),
                 DataNodeService.definition(versions),
                 HiveMetastoreService.definition(versions),
+                TrinoService.definition(versions),
                 SparkMasterService.definition(versions),
                 SparkWorkerService.definition(versions),
                 SparkConnectService.definition(versions),

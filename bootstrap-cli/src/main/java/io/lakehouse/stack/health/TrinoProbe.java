@@ -1,0 +1,125 @@
+package io.lakehouse.stack.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakehouse.stack.HealthProbe;
+import io.lakehouse.stack.ProbeResult;
+import io.lakehouse.stack.ProbeTarget;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Trino is healthy when it would run a query: {@code GET /v1/info} says {@code "starting": false} on a coordinator
+ * (plugins and catalogs loaded, HTTP up), and the node has announced itself as a worker to the coordinator's
+ * discovery service ({@code GET /v1/service/trino}): until then a query fails with "no nodes available".
+ * Two small GETs, no query and no JDBC driver.
+ */
+public final class TrinoProbe implements HealthProbe {
+    /** Trino without authentication wants a user name on every request but /v1/info; any name will do. */
+    static final String USER = "lakehouse-probe";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String httpPortVariable;
+
+    public TrinoProbe(String httpPortVariable) {
+        this.httpPortVariable = requireNonNull(httpPortVariable, "httpPortVariable");
+    }
+
+    @Override
+    public String describe() {
+        return "Trino /v1/info not starting, a worker announced, a scheduled query (tpch) answers";
+    }
+
+    @Override
+    public ProbeResult probe(ProbeTarget target) {
+        String base = "http://" + target.host() + ":" + target.port(httpPortVariable);
+        try {
+            JsonNode info = HttpJson.get(base + "/v1/info");
+            String version = info.path("nodeVersion").path("version").asText("?");
+            if (!info.path("starting").isBoolean()) {
+                return ProbeResult.unhealthy("/v1/info at " + base + " is not Trino's (no 'starting' field)");
+            }
+            if (info.path("starting").asBoolean()) {
+                return ProbeResult.unhealthy("Trino " + version + " is starting (loading plugins and catalogs)");
+            }
+            if (!info.path("coordinator").asBoolean(false)) {
+                return ProbeResult.unhealthy("Trino " + version + " at " + base + " is not a coordinator");
+            }
+            JsonNode workers = getAsUser(base + "/v1/service/trino").path("services");
+            if (!workers.isArray() || workers.isEmpty()) {
+                return ProbeResult.unhealthy("Trino " + version + " has no worker announced yet (not even itself)");
+            }
+            String failure = scheduledQueryFailure(base);
+            if (failure != null) {
+                return ProbeResult.unhealthy("Trino " + version + " cannot run a query yet: " + failure);
+            }
+            List<String> catalogs = new ArrayList<>();
+            for (String handle : workers.get(0).path("properties").path("catalogHandleIds").asText("").split(",")) {
+                String catalog = handle.split(":")[0];
+                if (!catalog.isBlank() && !"system".equals(catalog)) {
+                    catalogs.add(catalog);
+                }
+            }
+            return ProbeResult.healthy("Trino " + version + ", " + workers.size() + " worker(s), catalogs "
+                    + String.join(", ", catalogs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProbeResult.unhealthy("interrupted");
+        } catch (Exception e) {
+            return ProbeResult.unhealthy("Trino at " + base + " failed: " + Failures.message(e));
+        }
+    }
+
+    /**
+     * Runs a query that needs a worker through the client protocol (POST /v1/statement, then nextUri until done):
+     * the node scheduler sees an announced worker a moment after discovery does. Null when it succeeded.
+     */
+    private static String scheduledQueryFailure(String base) throws IOException, InterruptedException {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/v1/statement")).timeout(Duration.ofSeconds(3))
+                .header("X-Trino-User", USER)
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT count(*) FROM tpch.tiny.region")).build();
+        HttpResponse<String> response = CLIENT.send(post, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode() + " from /v1/statement";
+        }
+        JsonNode page = JSON.readTree(response.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (true) {
+            if (page.has("error")) {
+                return page.path("error").path("message").asText("query failed");
+            }
+            if (!page.hasNonNull("nextUri")) {
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                return "a query did not finish within 4 s";
+            }
+            page = getAsUser(page.path("nextUri").asText());
+        }
+    }
+
+    private static JsonNode getAsUser(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                .header("X-Trino-User", USER).GET().build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + url);
+        }
+        return JSON.readTree(response.body());
+    }
+}
