@@ -49,8 +49,11 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
 
     private LocalStack start() {
         long began = System.nanoTime();
-        runtime.up(catalog.all(), event -> System.out.printf("[local stack] %-15s %s %s%n", event.service(),
-                event.phase().label(), event.detail()));
+        runtime.up(catalog.all(), event -> {
+            if (event.phase() != io.lakehouse.runtime.StackEvent.Phase.WAITING_FOR_HEALTH) {
+                System.out.printf("[local stack] %-17s %s %s%n", event.service(), event.phase().label(), event.detail());
+            }
+        });
         System.out.printf("[local stack] all healthy in %.1f s%n", (System.nanoTime() - began) / 1e9);
         endpoints = new StackEndpoints("127.0.0.1", PortAssignments.resolve(catalog.all(), overrides),
                 GeneratedValues.load(layout.secretsFile()));

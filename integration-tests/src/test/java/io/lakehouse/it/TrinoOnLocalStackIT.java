@@ -40,8 +40,9 @@ class TrinoOnLocalStackIT {
             sql.execute("DROP TABLE IF EXISTS lakehouse.it_trino.orders");
             sql.execute("CREATE TABLE lakehouse.it_trino.orders WITH (partitioning = ARRAY['orderpriority']) AS "
                     + "SELECT orderkey, custkey, orderpriority, totalprice FROM tpch.tiny.orders");
-            assertEquals(single(sql, "SELECT count(*) || '/' || CAST(sum(totalprice) AS varchar) FROM tpch.tiny.orders"),
-                    single(sql, "SELECT count(*) || '/' || CAST(sum(totalprice) AS varchar) FROM lakehouse.it_trino.orders"));
+            assertEquals(single(sql, "SELECT CAST(count(*) AS varchar) || '/' || CAST(CAST(sum(totalprice) AS decimal(18, 2)) AS varchar) FROM tpch.tiny.orders"),
+                    single(sql, "SELECT CAST(count(*) AS varchar) || '/' || CAST(CAST(sum(totalprice) AS decimal(18, 2)) AS varchar) "
+                            + "FROM lakehouse.it_trino.orders"));
             String firstSnapshot = single(sql, "SELECT snapshot_id FROM lakehouse.it_trino.\"orders$snapshots\" "
                     + "ORDER BY committed_at LIMIT 1");
 
