@@ -40,6 +40,7 @@ class ComposeCoreServicesIT extends CoreServicesContract {
         Path state = Files.createDirectories(Path.of(System.getProperty("lakehouse.it.stateDir") + "-compose"));
         Map<String, String> env = new HashMap<>(GeneratedValues.loadOrCreate(state.resolve("secrets.properties"),
                 catalog.all()));
+        env.put("LAKEHOUSE_COMPOSE_NETWORK", "lakehouse-it-net");
         Map<String, Integer> ports = new HashMap<>();
         for (ServiceDefinition service : catalog.all()) {
             for (PortSpec spec : service.ports()) {

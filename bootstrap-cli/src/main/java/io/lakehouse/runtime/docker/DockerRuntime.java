@@ -269,6 +269,7 @@ public final class DockerRuntime implements StackRuntime {
     private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports) {
         Map<String, String> composeEnv = new LinkedHashMap<>(generated);
         ports.forEach((variable, port) -> composeEnv.put("LAKEHOUSE_" + variable, Integer.toString(port)));
+        composeEnv.put("LAKEHOUSE_COMPOSE_NETWORK", project + "-net");
         return new ComposeCli(layout, project, composeEnv);
     }
 
