@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.cli.LakehouseCommand;
 import io.lakehouse.runtime.local.PortInspector;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +41,9 @@ class CliLifecycleIT {
     @Test
     @Order(1)
     void statusJsonListsEveryServiceHealthyWithPidPortsAndLog(LocalStack stack) throws Exception {
-        Run status = cli(stack, "status", "--json");
-        assertEquals(0, status.exit, status.err);
-        JsonNode services = JSON.readTree(status.out);
+        Cli.Run status = cli(stack, "status", "--json");
+        assertEquals(0, status.exit(), status.err());
+        JsonNode services = JSON.readTree(status.out());
         assertEquals(stack.catalog().all().stream().map(s -> s.name()).toList(), names(services));
         for (JsonNode service : services) {
             assertEquals("healthy", service.get("state").asText(), service.toString());
@@ -62,34 +58,34 @@ class CliLifecycleIT {
     @Order(2)
     void upOnAHealthyStackIsANoOp(LocalStack stack) throws Exception {
         List<Long> before = pids(stack);
-        Run up = cli(stack, "up", "--runtime", "local");
-        assertEquals(0, up.exit, up.err);
-        assertEquals(stack.catalog().all().size(), up.out.lines().filter(l -> l.contains("already running")).count(),
-                up.out);
+        Cli.Run up = cli(stack, "up", "--runtime", "local");
+        assertEquals(0, up.exit(), up.err());
+        assertEquals(stack.catalog().all().size(), up.out().lines().filter(l -> l.contains("already running")).count(),
+                up.out());
         assertEquals(before, pids(stack));
     }
 
     @Test
     @Order(3)
     void logsShowTheServicesOwnOutputAndDoctorSeesTheRunningStack(LocalStack stack) throws Exception {
-        Run logs = cli(stack, "logs", "kafka", "-n", "100000");
-        assertEquals(0, logs.exit, logs.err);
-        assertTrue(logs.out.contains("Kafka Server started") || logs.out.contains("KafkaRaftServer"), logs.out);
+        Cli.Run logs = cli(stack, "logs", "kafka", "-n", "100000");
+        assertEquals(0, logs.exit(), logs.err());
+        assertTrue(logs.out().contains("Kafka Server started") || logs.out().contains("KafkaRaftServer"), logs.out());
 
-        Run unknown = cli(stack, "logs", "kafak");
-        assertEquals(2, unknown.exit);
-        assertTrue(unknown.err.contains("valid services: mysql, kafka"), unknown.err);
+        Cli.Run unknown = cli(stack, "logs", "kafak");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("valid services: mysql, kafka"), unknown.err());
 
-        Run doctor = cli(stack, "doctor", "--json");
-        assertEquals(0, doctor.exit, doctor.out + doctor.err);
-        JsonNode findings = JSON.readTree(doctor.out);
+        Cli.Run doctor = cli(stack, "doctor", "--json");
+        assertEquals(0, doctor.exit(), doctor.out() + doctor.err());
+        JsonNode findings = JSON.readTree(doctor.out());
         boolean sawOurKafkaPort = false;
         for (JsonNode finding : findings) {
             if (finding.get("check").asText().startsWith("port " + stack.endpoints().port("KAFKA_PORT"))) {
                 sawOurKafkaPort = finding.get("found").asText().contains("running lakehouse kafka");
             }
         }
-        assertTrue(sawOurKafkaPort, "doctor recognises the stack's own ports: " + doctor.out);
+        assertTrue(sawOurKafkaPort, "doctor recognises the stack's own ports: " + doctor.out());
     }
 
     @Test
@@ -106,22 +102,22 @@ class CliLifecycleIT {
         }
         List<Long> pids = pids(stack);
 
-        Run down = cli(stack, "down", "--runtime", "local");
-        assertEquals(0, down.exit, down.err);
+        Cli.Run down = cli(stack, "down", "--runtime", "local");
+        assertEquals(0, down.exit(), down.err());
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
         }
         for (int port : endpoints.ports().values()) {
             assertFalse(PortInspector.isListening(port), "port " + port + " still listening after down");
         }
-        Run status = cli(stack, "status", "--json");
-        assertEquals(5, status.exit, "status exits 5 when services are not healthy");
-        for (JsonNode service : JSON.readTree(status.out)) {
+        Cli.Run status = cli(stack, "status", "--json");
+        assertEquals(5, status.exit(), "status exits 5 when services are not healthy");
+        for (JsonNode service : JSON.readTree(status.out())) {
             assertEquals("stopped", service.get("state").asText());
         }
 
-        Run up = cli(stack, "up", "--runtime", "local");
-        assertEquals(0, up.exit, up.err);
+        Cli.Run up = cli(stack, "up", "--runtime", "local");
+        assertEquals(0, up.exit(), up.err());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap()))) {
             assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC), "topic kept");
         }
@@ -152,20 +148,7 @@ class CliLifecycleIT {
         return names;
     }
 
-    /** Runs the real CLI in this JVM against the test stack's state directory and ports. */
-    private static Run cli(LocalStack stack, String... args) {
-        List<String> argv = new ArrayList<>(List.of(args));
-        argv.add("--state-dir");
-        argv.add(stack.layout().stateDir().toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LakehouseCommand.commandLine(stack.portOverrides()::get);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(argv.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+    private static Cli.Run cli(LocalStack stack, String... args) {
+        return Cli.run(stack.layout().stateDir(), stack.portOverrides(), args);
     }
 }

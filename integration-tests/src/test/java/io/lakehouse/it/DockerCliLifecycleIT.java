@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.cli.LakehouseCommand;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
@@ -28,10 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,22 +78,22 @@ class DockerCliLifecycleIT {
     @Test
     @Order(1)
     void upBringsEveryServiceUpHealthyInContainers() throws Exception {
-        Run up = cli(upCore());
-        assertEquals(0, up.exit, up.out + up.err);
+        Cli.Run up = cli(upCore());
+        assertEquals(0, up.exit(), up.out() + up.err());
         List<String> statusArgs = new ArrayList<>(List.of("status", "--json"));
         statusArgs.addAll(CoreServices.NAMES);
-        Run status = cli(statusArgs.toArray(String[]::new));
-        assertEquals(0, status.exit, status.out + status.err);
+        Cli.Run status = cli(statusArgs.toArray(String[]::new));
+        assertEquals(0, status.exit(), status.out() + status.err());
         List<String> names = new ArrayList<>();
-        for (JsonNode service : JSON.readTree(status.out)) {
+        for (JsonNode service : JSON.readTree(status.out())) {
             names.add(service.get("service").asText());
             assertEquals("docker", service.get("runtime").asText());
             assertEquals("healthy", service.get("state").asText(), service.toString());
             assertTrue(service.get("container").asText().matches("[0-9a-f]{12}"), service.toString());
         }
         assertEquals(CoreServices.NAMES, names);
-        Run logs = cli("logs", "hive-metastore", "-n", "100000");
-        assertTrue(logs.out.contains("Started the new metaserver"), "container log readable: " + logs.out.length());
+        Cli.Run logs = cli("logs", "hive-metastore", "-n", "100000");
+        assertTrue(logs.out().contains("Started the new metaserver"), "container log readable: " + logs.out().length());
     }
 
     @Test
@@ -115,12 +111,12 @@ class DockerCliLifecycleIT {
             out.writeUTF("kept by the datanode-data volume");
         }
 
-        Run down = cli("down");
-        assertEquals(0, down.exit, down.out + down.err);
+        Cli.Run down = cli("down");
+        assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers(), "down leaves no container running");
 
-        Run up = cli(upCore());
-        assertEquals(0, up.exit, up.out + up.err);
+        Cli.Run up = cli(upCore());
+        assertEquals(0, up.exit(), up.out() + up.err());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);
@@ -143,8 +139,8 @@ class DockerCliLifecycleIT {
     @Test
     @Order(3)
     void downLeavesNoContainerAndPurgeRemovesTheVolumes() throws Exception {
-        Run down = cli("down", "--purge", "--yes");
-        assertEquals(0, down.exit, down.out + down.err);
+        Cli.Run down = cli("down", "--purge", "--yes");
+        assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers());
         Process volumes = new ProcessBuilder("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT)
                 .redirectErrorStream(true).start();
@@ -176,19 +172,7 @@ class DockerCliLifecycleIT {
         return FileSystem.get(URI.create(uri), conf);
     }
 
-    private static Run cli(String... args) {
-        List<String> argv = new ArrayList<>(List.of(args));
-        argv.add("--state-dir");
-        argv.add(STATE.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LakehouseCommand.commandLine(ENV::get);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(argv.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+    private static Cli.Run cli(String... args) {
+        return Cli.run(STATE, ENV, args);
     }
 }

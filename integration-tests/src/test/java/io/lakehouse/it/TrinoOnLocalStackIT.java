@@ -2,14 +2,10 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.cli.LakehouseCommand;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,23 +56,23 @@ class TrinoOnLocalStackIT {
     @Test
     void sqlCommandPrintsTableCsvAndJsonAndOneLineErrors(LocalStack stack) throws Exception {
         String query = "SELECT name, regionkey FROM tpch.tiny.region WHERE regionkey < 2 ORDER BY regionkey";
-        Run table = cli(stack, "sql", "-e", query);
-        assertEquals(0, table.exit, table.err);
-        assertEquals(5, table.out.strip().lines().count(), table.out);
-        assertTrue(table.out.contains("AFRICA") && table.out.contains("(2 rows)"), table.out);
+        Cli.Run table = cli(stack, "sql", "-e", query);
+        assertEquals(0, table.exit(), table.err());
+        assertEquals(5, table.out().strip().lines().count(), table.out());
+        assertTrue(table.out().contains("AFRICA") && table.out().contains("(2 rows)"), table.out());
 
-        Run csv = cli(stack, "sql", "--format", "csv", "-e", query);
-        assertEquals("name,regionkey\nAFRICA,0\nAMERICA,1\n", csv.out.replace("\r\n", "\n"));
+        Cli.Run csv = cli(stack, "sql", "--format", "csv", "-e", query);
+        assertEquals("name,regionkey\nAFRICA,0\nAMERICA,1\n", csv.out().replace("\r\n", "\n"));
 
-        Run json = cli(stack, "sql", "--format", "json", "-e", query);
-        JsonNode rows = new ObjectMapper().readTree(json.out);
+        Cli.Run json = cli(stack, "sql", "--format", "json", "-e", query);
+        JsonNode rows = new ObjectMapper().readTree(json.out());
         assertEquals(2, rows.size());
         assertEquals("AMERICA", rows.get(1).get("name").asText());
         assertEquals(1, rows.get(1).get("regionkey").asInt());
 
-        Run bad = cli(stack, "sql", "-e", "SELECT nope FROM tpch.tiny.region");
-        assertEquals(1, bad.exit);
-        assertEquals("error: line 1:8: Column 'nope' cannot be resolved", bad.err.strip());
+        Cli.Run bad = cli(stack, "sql", "-e", "SELECT nope FROM tpch.tiny.region");
+        assertEquals(1, bad.exit());
+        assertEquals("error: line 1:8: Column 'nope' cannot be resolved", bad.err().strip());
     }
 
     private static String single(Statement sql, String query) throws Exception {
@@ -86,21 +82,9 @@ class TrinoOnLocalStackIT {
         }
     }
 
-    private static Run cli(LocalStack stack, String... args) {
+    private static Cli.Run cli(LocalStack stack, String... args) {
         List<String> argv = new ArrayList<>(List.of(args));
-        argv.add("--state-dir");
-        argv.add(stack.layout().stateDir().toString());
-        argv.add("--runtime");
-        argv.add("local");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LakehouseCommand.commandLine(stack.portOverrides()::get);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(argv.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+        argv.addAll(List.of("--runtime", "local"));
+        return Cli.run(stack.layout().stateDir(), stack.portOverrides(), argv.toArray(String[]::new));
     }
 }

@@ -36,8 +36,8 @@ public final class MySqlReadyProbe implements HealthProbe {
     public ProbeResult probe(ProbeTarget target) {
         String url = "jdbc:mariadb://" + target.host() + ":" + target.port(portVariable)
                 + "/?connectTimeout=2000&socketTimeout=3000";
-        String password = target.secret(passwordVariable).orElse("");
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        String credential = target.secret(passwordVariable).orElse("");
+        try (Connection connection = DriverManager.getConnection(url, user, credential);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT 1, VERSION(), @@global.read_only")) {
             rs.next();
