@@ -63,7 +63,12 @@ abstract class CoreServicesContract {
         String value = "order-42 placed at " + System.currentTimeMillis();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints().kafkaBootstrap()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
+            // the broker's metadata catches up with the controller a moment after the create returns
+            long listed = System.currentTimeMillis() + 15_000;
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                assertTrue(System.currentTimeMillis() < listed, topic + " not listed 15 s after its creation");
+                Thread.sleep(200);
+            }
         }
         RecordMetadata sent;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
