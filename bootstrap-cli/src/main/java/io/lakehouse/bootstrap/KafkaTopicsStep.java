@@ -5,11 +5,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Creates the {@link PlatformTopics} that are missing; an existing topic with other partitions is reported. */
@@ -49,7 +51,16 @@ public final class KafkaTopicsStep implements BootstrapStep {
                 }
                 NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1)
                         .configs(Map.of("retention.ms", topic.retentionMs()));
-                admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicExistsException) {
+                        // created a moment ago and not yet in the broker's metadata: it is there
+                        outcomes.add(new StepOutcome(name(), topic.name(), false, "present (just created)"));
+                        continue;
+                    }
+                    throw e;
+                }
                 outcomes.add(new StepOutcome(name(), topic.name(), true, "created, " + topic.partitions()
                         + " partition(s), retention " + (topic.retention() == null ? "forever" : topic.retention().toDays() + " days")));
             }
