@@ -8,12 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,10 +60,7 @@ class FlinkToTrinoIT {
         assertTrue(client.waitFor(300, TimeUnit.SECONDS), "the Flink SQL client did not finish");
         assertEquals(0, client.exitValue(), "Flink SQL client failed:\n" + output);
 
-        Properties user = new Properties();
-        user.setProperty("user", "it");
-        try (Connection trino = DriverManager.getConnection("jdbc:trino://127.0.0.1:"
-                + stack.endpoints().port("TRINO_PORT") + "/lakehouse", user);
+        try (Connection trino = stack.endpoints().trino();
              Statement sql = trino.createStatement();
              ResultSet rs = sql.executeQuery("SELECT count(*), sum(id), max(name) FROM lakehouse.it_engines.flink_rows")) {
             assertTrue(rs.next());

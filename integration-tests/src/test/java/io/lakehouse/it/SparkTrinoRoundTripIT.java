@@ -9,12 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +36,7 @@ class SparkTrinoRoundTripIT {
         assertEquals(119_999L * 120_000L / 2, written.get("s").asLong());
         assertEquals(10, written.get("b").asInt());
 
-        try (Connection trino = trino(stack); Statement sql = trino.createStatement()) {
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
             try (ResultSet rs = sql.executeQuery("SELECT count(*), sum(id), count(DISTINCT bucket) "
                     + "FROM lakehouse.it_engines.spark_events")) {
                 assertTrue(rs.next());
@@ -62,13 +60,6 @@ class SparkTrinoRoundTripIT {
                 assertEquals(rs.getInt(3), read.get("b").asInt());
             }
         }
-    }
-
-    private static Connection trino(LocalStack stack) throws Exception {
-        Properties user = new Properties();
-        user.setProperty("user", "it");
-        return DriverManager.getConnection("jdbc:trino://127.0.0.1:" + stack.endpoints().port("TRINO_PORT")
-                + "/lakehouse", user);
     }
 
     /** Runs the Python Spark Connect client; its last output line is the JSON result. */

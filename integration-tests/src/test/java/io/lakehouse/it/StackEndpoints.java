@@ -36,6 +36,14 @@ public record StackEndpoints(String host, Map<String, Integer> ports, Map<String
         return "hdfs://" + host + ":" + port("NAMENODE_RPC_PORT");
     }
 
+    /** A Trino JDBC connection on the catalog {@code lakehouse}, as the test user. */
+    public java.sql.Connection trino() throws java.sql.SQLException {
+        java.util.Properties user = new java.util.Properties();
+        user.setProperty("user", "it");
+        return java.sql.DriverManager.getConnection("jdbc:trino://" + host + ":" + port("TRINO_PORT") + "/lakehouse",
+                user);
+    }
+
     public String mysqlUrl(String database) {
         return "jdbc:mariadb://" + host + ":" + port("MYSQL_PORT") + "/" + database;
     }

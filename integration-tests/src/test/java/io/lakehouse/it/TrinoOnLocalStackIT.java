@@ -7,12 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +26,7 @@ class TrinoOnLocalStackIT {
 
     @Test
     void icebergTableMatchesItsSourceEvolvesAndTravelsInTime(LocalStack stack) throws Exception {
-        Properties user = new Properties();
-        user.setProperty("user", "it");
-        String url = "jdbc:trino://127.0.0.1:" + stack.endpoints().port("TRINO_PORT") + "/lakehouse";
-        try (Connection trino = DriverManager.getConnection(url, user); Statement sql = trino.createStatement()) {
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
             sql.execute("CREATE SCHEMA IF NOT EXISTS lakehouse.it_trino");
             sql.execute("DROP TABLE IF EXISTS lakehouse.it_trino.orders");
             sql.execute("CREATE TABLE lakehouse.it_trino.orders WITH (partitioning = ARRAY['orderpriority']) AS "
