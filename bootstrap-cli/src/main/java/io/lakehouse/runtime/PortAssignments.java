@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The host ports services use: each port's default unless {@code LAKEHOUSE_<VARIABLE>} overrides it
- * (e.g. {@code LAKEHOUSE_MYSQL_PORT=3307} when a local MySQL already holds 3306).
+ * (e.g. {@code LAKEHOUSE_MYSQL_PORT=3307} when a local MySQL already holds 3306), shifted by
+ * {@code LAKEHOUSE_PORT_OFFSET} when set (a second stack beside the first: {@code LAKEHOUSE_PORT_OFFSET=10000}).
  */
 public final class PortAssignments {
     private PortAssignments() {
@@ -33,7 +34,7 @@ public final class PortAssignments {
     static int resolve(PortSpec spec, Function<String, String> env) {
         String override = env.apply(spec.overrideVariable());
         if (override == null || override.isBlank()) {
-            return spec.defaultPort();
+            return spec.defaultPort() + offset(env);
         }
         try {
             int port = Integer.parseInt(override.trim());
@@ -45,5 +46,21 @@ public final class PortAssignments {
         }
         throw new IllegalArgumentException(spec.overrideVariable() + "=" + override
                 + " is not a port number (1-65535)");
+    }
+
+    static int offset(Function<String, String> env) {
+        String offset = env.apply("LAKEHOUSE_PORT_OFFSET");
+        if (offset == null || offset.isBlank()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(offset.trim());
+            if (value >= 0 && value <= 50000) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("LAKEHOUSE_PORT_OFFSET=" + offset + " is not an offset (0-50000)");
     }
 }
