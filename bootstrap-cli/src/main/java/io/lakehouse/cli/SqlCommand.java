@@ -4,6 +4,7 @@ import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.sql.QueryResult;
 import io.lakehouse.sql.ResultFormat;
 import io.lakehouse.sql.SqlScript;
+import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import org.jline.reader.EndOfFileException;
@@ -23,11 +24,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code lakehouse sql}: SQL on Trino, interactive (history, aligned tables) or from -e / -f. */
@@ -74,11 +73,8 @@ final class SqlCommand implements Callable<Integer> {
         ServiceCatalog services = ServiceCatalog.standard();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), services, parent.environment);
         ProbeTarget stack = runtime.endpoints();
-        String url = "jdbc:trino://" + stack.host() + ":" + stack.port("TRINO_PORT") + "/" + catalog
-                + (schema == null ? "" : "/" + schema);
-        Properties properties = new Properties();
-        properties.setProperty("user", System.getProperty("user.name", "lakehouse"));
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
+        TrinoEndpoint trino = TrinoEndpoint.of(stack, catalog, schema);
+        try (Connection connection = trino.connect()) {
             if (source == null) {
                 return interactive(connection, out, err);
             }
@@ -90,7 +86,7 @@ final class SqlCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (SQLException e) {
-            err.println("error: cannot reach Trino at " + url + ": " + e.getMessage()
+            err.println("error: cannot reach Trino at " + trino.url() + ": " + e.getMessage()
                     + " ('lakehouse status trino' tells whether it runs)");
             return ExitCodes.FAILURE;
         }

@@ -1,0 +1,73 @@
+package io.lakehouse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lakehouse.bench.TrinoAggregateBenchmark;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.sql.TrinoEndpoint;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse bench trino}: the latency of an aggregate over an N-row Iceberg table, median of M runs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the running stack. 'trino': an aggregate over an N-row Iceberg table "
+                + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    LakehouseCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
+            description = "What to measure: trino (default: ${DEFAULT-VALUE}).")
+    String what;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--runs", defaultValue = "20", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"trino".equals(what)) {
+            err.println("error: unknown benchmark '" + what + "'; known: trino");
+            return ExitCodes.USAGE;
+        }
+        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        TrinoEndpoint trino = TrinoEndpoint.of(runtime.endpoints(), "lakehouse", null);
+        TrinoAggregateBenchmark.Result result = new TrinoAggregateBenchmark(trino, line -> {
+            err.println("  " + line);
+            err.flush();
+        }).run(rows, runs);
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        } else {
+            out.printf("Trino, %s (%,d rows): %s%n", result.table(), result.rows(), result.query());
+            out.printf("median %.0f ms, p95 %.0f ms, min %.0f ms, max %.0f ms over %d runs%n",
+                    result.latency().medianMillis(), result.latency().p95Millis(), result.latency().minMillis(),
+                    result.latency().maxMillis(), result.latency().runs());
+        }
+        return ExitCodes.OK;
+    }
+}
