@@ -2,9 +2,7 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,24 +17,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two engines, one catalog: a partitioned Iceberg table written by Spark (through Spark Connect, from a Python
- * client in a venv the test makes from PyPI) is read by Trino with the same count and aggregates, and a table
- * written by Trino is read by Spark the same way.
+ * Two engines, one catalog, whichever runtime runs them: a partitioned Iceberg table written by Spark (through
+ * Spark Connect, from a Python client in a venv the test makes from PyPI) is read by Trino with the same count and
+ * aggregates, and a table written by Trino is read by Spark the same way.
  */
-@Order(1)
-@ExtendWith(LocalStackExtension.class)
-class SparkTrinoRoundTripIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+abstract class EnginesContract {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    abstract StackEndpoints endpoints();
 
     @Test
-    void sparkWritesTrinoReadsAndTrinoWritesSparkReads(LocalStack stack) throws Exception {
-        String connect = "sc://127.0.0.1:" + stack.endpoints().port("SPARK_CONNECT_PORT");
+    void sparkWritesTrinoReadsAndTrinoWritesSparkReads() throws Exception {
+        String connect = "sc://127.0.0.1:" + endpoints().port("SPARK_CONNECT_PORT");
         JsonNode written = spark(connect, "write");
         assertEquals(120_000, written.get("n").asLong());
         assertEquals(119_999L * 120_000L / 2, written.get("s").asLong());
         assertEquals(10, written.get("b").asInt());
 
-        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+        try (Connection trino = endpoints().trino(); Statement sql = trino.createStatement()) {
             try (ResultSet rs = sql.executeQuery("SELECT count(*), sum(id), count(DISTINCT bucket) "
                     + "FROM lakehouse.it_engines.spark_events")) {
                 assertTrue(rs.next());
@@ -62,42 +60,7 @@ class SparkTrinoRoundTripIT {
         }
     }
 
-    @Test
-    void schemaEvolutionInTrinoIsSeenBySparkAndTimeTravelWorksBothWays(LocalStack stack) throws Exception {
-        String connect = "sc://127.0.0.1:" + stack.endpoints().port("SPARK_CONNECT_PORT");
-        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
-            sql.execute("CREATE SCHEMA IF NOT EXISTS lakehouse.it_engines");
-            sql.execute("DROP TABLE IF EXISTS lakehouse.it_engines.trino_orders");
-            sql.execute("CREATE TABLE lakehouse.it_engines.trino_orders AS "
-                    + "SELECT orderkey, orderpriority, totalprice FROM tpch.tiny.orders");
-            long original = longValue(sql, "SELECT count(*) FROM lakehouse.it_engines.trino_orders");
-            long before = longValue(sql, "SELECT snapshot_id FROM lakehouse.it_engines.\"trino_orders$snapshots\" "
-                    + "ORDER BY committed_at DESC LIMIT 1");
-            sql.execute("ALTER TABLE lakehouse.it_engines.trino_orders ADD COLUMN channel varchar");
-            sql.execute("INSERT INTO lakehouse.it_engines.trino_orders "
-                    + "SELECT orderkey + 10000000, orderpriority, totalprice, 'web' FROM tpch.tiny.orders "
-                    + "WHERE orderkey <= 1000");
-            long added = longValue(sql, "SELECT count(*) FROM tpch.tiny.orders WHERE orderkey <= 1000");
-            assertTrue(added > 0);
-
-            JsonNode evolved = spark(connect, "evolved", Long.toString(before));
-            assertTrue(evolved.get("columns").toString().contains("\"channel\""), "Spark sees the new column: " + evolved);
-            assertEquals(original + added, evolved.get("n").asLong());
-            assertEquals(added, evolved.get("channel").asLong(), "only the new rows have a channel");
-            assertEquals(original, evolved.get("n_then").asLong(), "Spark's VERSION AS OF the Trino snapshot");
-
-            // The other way: Spark commits again, Trino reads the table as it was before that commit.
-            spark(connect, "write");
-            JsonNode appended = spark(connect, "append");
-            assertEquals(125_000, appended.get("n").asLong());
-            assertEquals(appended.get("n").asLong(),
-                    longValue(sql, "SELECT count(*) FROM lakehouse.it_engines.spark_events"));
-            assertEquals(120_000, longValue(sql, "SELECT count(*) FROM lakehouse.it_engines.spark_events "
-                    + "FOR VERSION AS OF " + appended.get("before").asLong()));
-        }
-    }
-
-    private static long longValue(Statement sql, String query) throws Exception {
+    static long longValue(Statement sql, String query) throws Exception {
         try (ResultSet rs = sql.executeQuery(query)) {
             assertTrue(rs.next(), "no row from " + query);
             return rs.getLong(1);
@@ -105,7 +68,7 @@ class SparkTrinoRoundTripIT {
     }
 
     /** Runs the Python Spark Connect client; its last output line is the JSON result. */
-    private static JsonNode spark(String connect, String action, String... args) throws Exception {
+    static JsonNode spark(String connect, String action, String... args) throws Exception {
         Path python = SparkClientVenv.python();
         Path script = Path.of(System.getProperty("lakehouse.home"), "integration-tests/src/test/resources/spark/roundtrip.py");
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), connect, action));
