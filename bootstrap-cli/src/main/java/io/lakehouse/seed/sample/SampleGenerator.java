@@ -265,6 +265,8 @@ public final class SampleGenerator {
                     if (i % 2 == 0) {
                         f[6] = "Washington, D.C.";
                         f[5] = "US";
+                        // the same careless export does not quote the address either: keep it on one line
+                        f[7] = f[7].replace('\n', ' ');
                         bad.add(PlannedRecord.bad(String.join(",", f), defect));
                     } else {
                         // a row cut short (the export stopped mid-line)

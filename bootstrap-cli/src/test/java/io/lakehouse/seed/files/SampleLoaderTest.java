@@ -88,4 +88,21 @@ class SampleLoaderTest {
         assertTrue(malformed.getField("location").toString().matches("/catalog/product\\[\\d+]"));
         assertTrue(malformed.getField("raw").toString().contains("<amount>"));
     }
+
+    @Test
+    void generatedScaleLandsExactlyAsPlanned(@TempDir Path warehouse, @TempDir Path data) throws Exception {
+        int scale = 16;
+        io.lakehouse.seed.sample.SampleDataset dataset = new io.lakehouse.seed.sample.SampleGenerator(scale).generate();
+        dataset.writeTo(data);
+        ExpectedCounts expected = ExpectedCounts.of(dataset);
+        List<SourceCounts> counts = new SampleLoader(LakehouseCatalog.localHadoop(warehouse), SAMPLE.resolve("schemas"))
+                .load(data, LoadProgress.NONE);
+        for (SourceCounts c : counts) {
+            ExpectedCounts.FileSource e = expected.files().values().stream()
+                    .filter(s -> s.table().equals(c.table())).findFirst().orElseThrow();
+            assertEquals(e.recordsIn(), c.recordsIn(), c.table());
+            assertEquals(e.landed(), c.landed(), c.table());
+            assertEquals(e.quarantinedByReason(), c.quarantinedByReason(), c.table());
+        }
+    }
 }
