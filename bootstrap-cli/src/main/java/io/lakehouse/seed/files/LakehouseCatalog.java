@@ -1,0 +1,58 @@
+package io.lakehouse.seed.files;
+
+import io.lakehouse.stack.ProbeTarget;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.hive.HiveCatalog;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The Iceberg catalog {@code lakehouse} as the CLI opens it: Iceberg's HiveCatalog on the metastore's Thrift URI,
+ * data on HDFS under the warehouse (the same values Spark, Flink and Trino are configured with, see
+ * compose/spark/spark-defaults.conf). Tests use a Hadoop catalog on a local directory instead.
+ */
+public final class LakehouseCatalog {
+    public static final String NAME = "lakehouse";
+
+    private LakehouseCatalog() {
+    }
+
+    /** The running stack's catalog: thrift://host:HIVE_METASTORE_PORT, hdfs://host:NAMENODE_RPC_PORT/warehouse. */
+    public static Catalog forStack(ProbeTarget stack) {
+        return hive("thrift://" + stack.host() + ":" + stack.port("HIVE_METASTORE_PORT"),
+                "hdfs://" + stack.host() + ":" + stack.port("NAMENODE_RPC_PORT") + "/warehouse");
+    }
+
+    public static Catalog hive(String metastoreUri, String warehouse) {
+        Configuration conf = hadoopConf();
+        conf.set("hive.metastore.uris", metastoreUri);
+        HiveCatalog catalog = new HiveCatalog();
+        catalog.setConf(conf);
+        catalog.initialize(NAME, Map.of(CatalogProperties.URI, metastoreUri,
+                CatalogProperties.WAREHOUSE_LOCATION, warehouse,
+                CatalogProperties.CLIENT_POOL_SIZE, "2"));
+        return catalog;
+    }
+
+    /** A catalog of plain directories (tests, measurements): no metastore, no HDFS. */
+    public static Catalog localHadoop(Path warehouse) {
+        HadoopCatalog catalog = new HadoopCatalog();
+        catalog.setConf(hadoopConf());
+        catalog.initialize(NAME, Map.of(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toAbsolutePath().toUri()
+                .toString()));
+        return catalog;
+    }
+
+    private static Configuration hadoopConf() {
+        Configuration conf = new Configuration(false);
+        // one DataNode in the local stack: ask for one replica, and reach DataNodes by the address they announce
+        conf.set("dfs.replication", "1");
+        conf.set("fs.hdfs.impl", "org.apache.hadoop.hdfs.DistributedFileSystem");
+        conf.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
+        return conf;
+    }
+}
