@@ -8,6 +8,7 @@ import io.lakehouse.stack.services.SparkMasterService;
 import io.lakehouse.stack.services.SparkWorkerService;
 import io.lakehouse.stack.services.TrinoService;
 import io.lakehouse.stack.services.HiveMetastoreService;
+import io.lakehouse.stack.services.KafkaConnectService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
@@ -37,6 +38,7 @@ public final class ServiceCatalog {
         return new ServiceCatalog(List.of(
                 MySqlService.definition(versions),
                 KafkaService.definition(versions),
+                KafkaConnectService.definition(versions),
                 NameNodeService.definition(versions),
                 DataNodeService.definition(versions),
                 HiveMetastoreService.definition(versions),
