@@ -94,6 +94,6 @@ public final class CdcConnectorStep implements BootstrapStep {
     }
 
     private static String state(KafkaConnectRest connect) throws Exception {
-        return KafkaConnectProbe.connectorState(connect.status(CONNECTOR));
+        return connect.status(CONNECTOR).map(KafkaConnectProbe::connectorState).orElse("no state reported yet");
     }
 }

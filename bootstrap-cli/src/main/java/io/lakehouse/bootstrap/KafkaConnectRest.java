@@ -54,11 +54,17 @@ final class KafkaConnectRest {
         }
     }
 
-    /** {@code GET /connectors/NAME/status}: the connector's and its tasks' states, with traces when failed. */
-    JsonNode status(String connector) throws IOException, InterruptedException {
+    /**
+     * {@code GET /connectors/NAME/status}: the connector's and its tasks' states, with traces when failed; empty
+     * while the worker has not reported any yet (just after the connector was created).
+     */
+    Optional<JsonNode> status(String connector) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/status")).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
         expect(200, response, "GET /connectors/" + connector + "/status");
-        return JSON.readTree(response.body());
+        return Optional.of(JSON.readTree(response.body()));
     }
 
     private URI uri(String path) {
