@@ -38,7 +38,6 @@ public final class ServiceCatalog {
         return new ServiceCatalog(List.of(
                 MySqlService.definition(versions),
                 KafkaService.definition(versions),
-                KafkaConnectService.definition(versions),
                 NameNodeService.definition(versions),
                 DataNodeService.definition(versions),
                 HiveMetastoreService.definition(versions),
@@ -47,7 +46,8 @@ public final class ServiceCatalog {
                 SparkWorkerService.definition(versions),
                 SparkConnectService.definition(versions),
                 FlinkJobManagerService.definition(versions),
-                FlinkTaskManagerService.definition(versions)));
+                FlinkTaskManagerService.definition(versions),
+                KafkaConnectService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {
