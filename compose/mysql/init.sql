@@ -39,5 +39,14 @@ GRANT ALL PRIVILEGES ON shop.* TO 'lakehouse'@'%';
 -- RELOAD, SHOW DATABASES and LOCK TABLES for the initial snapshot.
 GRANT SELECT, RELOAD, SHOW DATABASES, LOCK TABLES, REPLICATION SLAVE, BINLOG MONITOR, SLAVE MONITOR ON *.* TO 'lakehouse'@'%';
 
+-- The CDC login of the Kafka Connect worker (Debezium's MariaDB connector, database.user=cdc): the grants
+-- Debezium documents (SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT) under their
+-- MariaDB 11 names, LOCK TABLES for the snapshot's fallback to table locks. SELECT only on the captured database:
+-- the snapshot lists the tables of the others and skips those it may not read.
+CREATE USER IF NOT EXISTS 'cdc'@'%' IDENTIFIED BY '${CDC_DB_PASSWORD}';
+ALTER USER 'cdc'@'%' IDENTIFIED BY '${CDC_DB_PASSWORD}';
+GRANT RELOAD, SHOW DATABASES, LOCK TABLES, REPLICATION SLAVE, BINLOG MONITOR, SLAVE MONITOR ON *.* TO 'cdc'@'%';
+GRANT SELECT ON shop.* TO 'cdc'@'%';
+
 -- must stay LAST: marks this file as fully applied (see the header)
 SET GLOBAL read_only = OFF;

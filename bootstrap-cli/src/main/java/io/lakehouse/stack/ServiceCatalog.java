@@ -8,6 +8,7 @@ import io.lakehouse.stack.services.SparkMasterService;
 import io.lakehouse.stack.services.SparkWorkerService;
 import io.lakehouse.stack.services.TrinoService;
 import io.lakehouse.stack.services.HiveMetastoreService;
+import io.lakehouse.stack.services.KafkaConnectService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
@@ -45,7 +46,8 @@ public final class ServiceCatalog {
                 SparkWorkerService.definition(versions),
                 SparkConnectService.definition(versions),
                 FlinkJobManagerService.definition(versions),
-                FlinkTaskManagerService.definition(versions)));
+                FlinkTaskManagerService.definition(versions),
+                KafkaConnectService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

@@ -16,11 +16,14 @@ import java.util.function.Function;
 
 /**
  * One real local stack for the whole test run: started on first use, shared by every test class, stopped when the
- * run ends (unless a test already stopped it). Its ports are the defaults plus {@value #PORT_OFFSET}, so the tests
- * run beside a stack the user started with {@code ./lakehouse up}; its state lives under {@code target/}.
+ * run ends (unless a test already stopped it). Its ports are the defaults plus {@code lakehouse.it.portOffset}
+ * (10000), so the tests run beside a stack the user started with {@code ./lakehouse up}; its state lives under
+ * {@code target/}. {@code -Dlakehouse.it.services=a,b} starts only those services and what they need, for running
+ * one test class on a small machine.
  */
 public final class LocalStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    static final int PORT_OFFSET = 10000;
+    static final int PORT_OFFSET = Integer.getInteger("lakehouse.it.portOffset", 10000);
+    private static final String SERVICES = System.getProperty("lakehouse.it.services", "");
 
     private final ServiceCatalog catalog = ServiceCatalog.standard();
     private final StackLayout layout;
@@ -49,7 +52,8 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
 
     private LocalStack start() {
         long began = System.nanoTime();
-        runtime.up(catalog.all(), event -> {
+        runtime.up(catalog.withDependencies(java.util.Arrays.stream(SERVICES.split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).toList()), event -> {
             if (event.phase() != io.lakehouse.runtime.StackEvent.Phase.WAITING_FOR_HEALTH) {
                 System.out.printf("[local stack] %-17s %s %s%n", event.service(), event.phase().label(), event.detail());
             }

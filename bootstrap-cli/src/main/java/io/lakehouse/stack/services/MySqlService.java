@@ -30,6 +30,8 @@ public final class MySqlService {
                 .generates(GeneratedValue.password("MYSQL_ROOT_PASSWORD"))
                 .generates(GeneratedValue.password("MYSQL_PASSWORD"))
                 .generates(GeneratedValue.password("METASTORE_DB_PASSWORD"))
+                // the CDC login (user cdc) that Debezium reads the binlog with, see init.sql
+                .generates(GeneratedValue.password("CDC_DB_PASSWORD"))
                 .memoryBudgetMb(250)
                 .startTimeout(Duration.ofSeconds(60))
                 .local(new LocalLaunch("mysql",

@@ -1,0 +1,90 @@
+package io.lakehouse.bootstrap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/** The few calls of Kafka Connect's REST API the platform makes: read, put and inspect one connector. */
+final class KafkaConnectRest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final String baseUrl;
+
+    KafkaConnectRest(String host, int port) {
+        this.baseUrl = "http://" + requireNonNull(host, "host") + ":" + port;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The connector's stored config (with the {@code name} key Connect adds), or empty when there is none. */
+    Optional<Map<String, String>> config(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/config")).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(200, response, "GET /connectors/" + connector + "/config");
+        return Optional.of(JSON.readValue(response.body(), new TypeReference<TreeMap<String, String>>() { }));
+    }
+
+    /** Creates or replaces the connector's config; Connect validates it first and answers 400 with the reasons. */
+    void putConfig(String connector, Map<String, String> config) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/config"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))));
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            expect(201, response, "PUT /connectors/" + connector + "/config");
+        }
+    }
+
+    /**
+     * {@code GET /connectors/NAME/status}: the connector's and its tasks' states, with traces when failed; empty
+     * while the worker has not reported any yet (just after the connector was created).
+     */
+    Optional<JsonNode> status(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/status")).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(200, response, "GET /connectors/" + connector + "/status");
+        return Optional.of(JSON.readTree(response.body()));
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        // PUT validates the config by connecting to the database: allow it more than a probe's few seconds
+        return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void expect(int status, HttpResponse<String> response, String call) throws IOException {
+        if (response.statusCode() != status) {
+            String message;
+            try {
+                message = JSON.readTree(response.body()).path("message").asText(response.body());
+            } catch (IOException notJson) {
+                message = response.body();
+            }
+            throw new IOException(call + " at " + baseUrl + " answered HTTP " + response.statusCode() + ": " + message);
+        }
+    }
+}
