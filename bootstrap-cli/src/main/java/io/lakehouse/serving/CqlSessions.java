@@ -3,6 +3,8 @@ package io.lakehouse.serving;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.Slf4JLoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -12,6 +14,12 @@ import java.time.Duration;
  * point, the local datacenter inferred from it (ScyllaDB and Cassandra name it differently), explicit timeouts.
  */
 public final class CqlSessions {
+    static {
+        // Netty (under the driver) logs to java.util.logging when SLF4J has no real binding, as in the CLI: a probe
+        // closing a session on a node that is still starting would print Netty's shutdown notices on the terminal
+        InternalLoggerFactory.setDefaultFactory(Slf4JLoggerFactory.INSTANCE);
+    }
+
     private CqlSessions() {
     }
 
@@ -33,6 +41,9 @@ public final class CqlSessions {
                 .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, schemaMetadata)
                 .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, false)
                 .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 1)
+                // closing waits out Netty's quiet period (2 s by default): a probe would spend most of its time there
+                .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                 .build();
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(host, port))
