@@ -164,7 +164,7 @@ class ComposeParityTest {
                     assertTrue(Files.exists(COMPOSE.resolve(source).normalize()), file + " mounts missing " + source);
                 } else {
                     assertTrue(compose.path("volumes").has(source), "volume " + source + " of " + file
-                            + " is declared in docker-compose.yml (so that down --volumes removes it)");
+                            + " is declared in docker-compose.yml");
                 }
             });
         }

@@ -99,7 +99,7 @@ public final class DockerRuntime implements StackRuntime {
             Map<String, StandIn> standIns = new LinkedHashMap<>();
             for (ServiceDefinition service : services) {
                 vendorImages.standInFor(service, true,
-                        line -> listener.on(new StackEvent(service.name(), Phase.STARTING, line)))
+                        line -> listener.on(new StackEvent(service.name(), Phase.INITIALISING, line)))
                         .ifPresent(standIn -> {
                             standIns.put(service.name(), standIn);
                             listener.on(new StackEvent(service.name(), Phase.STARTING, "runs "
@@ -209,8 +209,12 @@ public final class DockerRuntime implements StackRuntime {
 
     @Override
     public void purge() {
+        // with every stand-in override: compose removes only the volumes its model mounts, and the stand-ins' are
+        // mounted by the overrides alone
+        Set<String> standIns = catalog.all().stream().filter(s -> s.vendorImage().isPresent())
+                .map(ServiceDefinition::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         ComposeCli.Result result = compose(GeneratedValues.load(layout.secretsFile()),
-                PortAssignments.resolve(catalog.all(), environment), Set.of())
+                PortAssignments.resolve(catalog.all(), environment), standIns)
                 .run(300, "down", "--volumes", "--remove-orphans");
         if (!result.ok()) {
             throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
@@ -236,7 +240,7 @@ public final class DockerRuntime implements StackRuntime {
                 Container container = containers.get(service.composeService());
                 // what runs (or would run): the vendor's image, or the stand-in where that image is not to be had
                 Optional<StandIn> standIn = container != null
-                        ? VendorImages.fromContainerImage(service, container.getImage())
+                        ? vendorImages.inContainer(service, container.getImage())
                         : vendorImages.standInFor(service, false, line -> { });
                 String version = service.vendorImage().filter(v -> standIn.isEmpty()).map(VendorImage::version)
                         .orElse(service.version());
@@ -294,8 +298,7 @@ public final class DockerRuntime implements StackRuntime {
 
     /**
      * @param standIns services that run their stand-in: each adds its override, {@code compose/stand-ins/NAME.yml},
-     *                 which swaps the vendor's image for the project's own (a service only, volumes stay declared
-     *                 in the main file so that {@code down --volumes} finds them without it)
+     *                 which swaps the vendor's image for the project's own
      */
     private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports, Set<String> standIns) {
         Map<String, String> composeEnv = new LinkedHashMap<>(generated);

@@ -60,10 +60,13 @@ final class VendorImages {
         return Optional.of(standIn(service, "the image " + image + " cannot be pulled here: " + pulled.lastLine()));
     }
 
-    /** The stand-in the container of a running service shows: its image is not the vendor's. */
-    static Optional<StandIn> fromContainerImage(ServiceDefinition service, String containerImage) {
+    /** The stand-in a service's container runs, if its image is not the vendor's, and why. */
+    Optional<StandIn> inContainer(ServiceDefinition service, String containerImage) {
         return service.vendorImage().filter(vendor -> !vendor.image().equals(containerImage))
-                .map(vendor -> standIn(service, "the image " + vendor.image() + " was not available when it started"));
+                .map(vendor -> standIn(service, present(vendor.image())
+                        ? "the image " + vendor.image() + " was missing when it started; 'lakehouse down "
+                          + service.name() + "' and 'up' run it"
+                        : "the image " + vendor.image() + " is not in the Docker engine and cannot be pulled here"));
     }
 
     private static StandIn standIn(ServiceDefinition service, String reason) {
