@@ -12,6 +12,7 @@ import io.lakehouse.stack.services.KafkaConnectService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
+import io.lakehouse.stack.services.ServingStoreService;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -47,7 +48,8 @@ public final class ServiceCatalog {
                 SparkConnectService.definition(versions),
                 FlinkJobManagerService.definition(versions),
                 FlinkTaskManagerService.definition(versions),
-                KafkaConnectService.definition(versions)));
+                KafkaConnectService.definition(versions),
+                ServingStoreService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {
