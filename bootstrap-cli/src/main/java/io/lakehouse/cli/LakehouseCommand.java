@@ -21,6 +21,7 @@ import java.util.function.Function;
                 BootstrapCommand.class,
                 SqlCommand.class,
                 LoadCommand.class,
+                SeedCommand.class,
                 BenchCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,

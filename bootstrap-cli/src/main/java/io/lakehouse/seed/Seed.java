@@ -1,0 +1,73 @@
+package io.lakehouse.seed;
+
+import io.lakehouse.seed.stages.EventsStage;
+import io.lakehouse.seed.stages.FilesToBronzeStage;
+import io.lakehouse.seed.stages.MySqlSourceStage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code lakehouse seed}: the stages in order, each restartable, so running seed again (or after an interruption)
+ * ends with the same rows. A failed stage stops the run and is named; the stages before it stay done.
+ */
+public final class Seed {
+    private final List<SeedStage> stages;
+
+    public Seed(List<SeedStage> stages) {
+        this.stages = List.copyOf(stages);
+    }
+
+    public static Seed standard() {
+        return new Seed(List.of(new FilesToBronzeStage(), new MySqlSourceStage(), new EventsStage()));
+    }
+
+    public List<SeedStage> stages() {
+        return stages;
+    }
+
+    public List<StageResult> run(SeedContext context, StageListener listener) throws SeedException {
+        List<StageResult> results = new ArrayList<>();
+        for (SeedStage stage : stages) {
+            listener.started(stage);
+            try {
+                StageResult result = stage.run(context);
+                results.add(result);
+                listener.finished(result);
+            } catch (Exception e) {
+                throw new SeedException(stage.name(), e);
+            }
+        }
+        return results;
+    }
+
+    /** Told when each stage starts and ends. */
+    public interface StageListener {
+        void started(SeedStage stage);
+
+        void finished(StageResult result);
+    }
+
+    /** A stage failed: its name and the cause, in one line for the user. */
+    public static final class SeedException extends Exception {
+        private final String stage;
+
+        SeedException(String stage, Exception cause) {
+            super("seed stage '" + stage + "' failed: " + rootMessage(cause), cause);
+            this.stage = stage;
+        }
+
+        public String stage() {
+            return stage;
+        }
+
+        private static String rootMessage(Throwable error) {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return root == error ? message : error.getMessage() + " (" + message + ")";
+        }
+    }
+}
