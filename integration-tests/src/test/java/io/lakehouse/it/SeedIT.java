@@ -1,0 +1,78 @@
+package io.lakehouse.it;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code lakehouse seed} on the local stack, for real, twice. The expected numbers are the documented ones
+ * (sample-data/README.md), never the pipeline's own output: seeding twice must leave exactly them.
+ */
+@Order(3)
+@ExtendWith(LocalStackExtension.class)
+@StackServices({"trino", "kafka", "mysql"})
+class SeedIT {
+    /** sample-data/README.md, "Expected counts at scale 1" and "Application changes". */
+    private static final Map<String, Long> LANDED = Map.of("customers", 1000L, "stores", 20L, "products", 300L);
+    private static final Map<String, Long> QUARANTINED_BY_REASON = new TreeMap<>(Map.of(
+            "customers.csv wrong_column_count", 3L, "customers.csv bad_date", 3L, "customers.csv bad_number", 2L,
+            "customers.csv missing_required", 2L, "stores.csv bad_number", 1L, "products.xml malformed_element", 1L,
+            "products.xml bad_number", 1L, "products.xml missing_required", 1L));
+    private static final Map<String, Long> MYSQL_ROWS = new LinkedHashMap<>(Map.of(
+            "orders", 2000L, "order_items", 5011L, "payments", 1615L, "shipments", 1475L));
+
+    @Test
+    void seedTwiceLandsTheDocumentedRecordsOnceAndQuarantinesTheBadOnesWithTheirReasons(LocalStack stack)
+            throws Exception {
+        for (int run = 1; run <= 2; run++) {
+            Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
+            assertEquals(0, seed.exit(), "seed run " + run + ":\n" + seed.out() + seed.err());
+            assertTrue(seed.out().contains("Seeded scale 1"), seed.out());
+
+            try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+                for (Map.Entry<String, Long> table : LANDED.entrySet()) {
+                    assertEquals(table.getValue(), count(sql, "SELECT count(*) FROM lakehouse.bronze." + table.getKey()),
+                            "bronze." + table.getKey() + " after seed run " + run);
+                }
+                Map<String, Long> quarantined = new TreeMap<>();
+                try (ResultSet rs = sql.executeQuery("SELECT regexp_extract(source_file, '[^/]+$'), "
+                        + "split_part(reason, ':', 1), count(*) FROM lakehouse.bronze.quarantine GROUP BY 1, 2")) {
+                    while (rs.next()) {
+                        quarantined.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+                    }
+                }
+                assertEquals(QUARANTINED_BY_REASON, quarantined, "quarantine after seed run " + run);
+                assertEquals(0, count(sql, "SELECT count(*) FROM lakehouse.bronze.quarantine "
+                        + "WHERE raw IS NULL OR raw = '' OR location IS NULL"), "every quarantined record keeps its text");
+            }
+            try (Connection mysql = java.sql.DriverManager.getConnection(stack.endpoints().mysqlUrl("shop"),
+                    "lakehouse", stack.endpoints().secret("MYSQL_PASSWORD")); Statement sql = mysql.createStatement()) {
+                for (Map.Entry<String, Long> table : MYSQL_ROWS.entrySet()) {
+                    assertEquals(table.getValue(), count(sql, "SELECT count(*) FROM " + table.getKey()),
+                            "MySQL shop." + table.getKey() + " after seed run " + run);
+                }
+                assertEquals(100, count(sql, "SELECT count(*) FROM orders WHERE order_id % 20 = 0 "
+                        + "AND status = 'cancelled'"), "the application's cancellations");
+            }
+            assertEquals(20_000, io.lakehouse.seed.stages.EventsStage.committedRecords(
+                    stack.endpoints().kafkaBootstrap()), "events in shop.events after seed run " + run);
+        }
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
+        }
+    }
+}
