@@ -22,6 +22,7 @@ import java.util.function.Function;
                 SqlCommand.class,
                 LoadCommand.class,
                 SeedCommand.class,
+                VerifyCommand.class,
                 BenchCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,

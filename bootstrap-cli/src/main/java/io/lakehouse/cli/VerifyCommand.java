@@ -1,0 +1,66 @@
+package io.lakehouse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.verify.Check;
+import io.lakehouse.verify.Reconciliation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse verify}: the reconciliation report; exits 1 naming every mismatch. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Reconcile the seeded lakehouse with its sources: records in = landed + quarantined per file, "
+                + "MySQL rows and content = bronze after CDC, events produced = landed once, serving-store totals "
+                + "= Trino's over bronze.events. Exit 1 on any mismatch.")
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    LakehouseCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    @Option(names = "--scale", defaultValue = "1", description = "The scale seed ran with (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        List<Check> checks = new Reconciliation(runtime.endpoints(), scale).run();
+        long failed = checks.stream().filter(c -> !c.ok()).count();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(checks));
+        } else {
+            TextTable table = new TextTable("AREA", "CHECK", "EXPECTED", "ACTUAL", "RESULT", "DETAIL");
+            for (Check check : checks) {
+                table.row(check.area(), check.name(), check.expected(), check.actual(),
+                        check.ok() ? "ok" : "MISMATCH", check.detail());
+            }
+            out.print(table.render());
+            out.println(failed == 0 ? "All " + checks.size() + " checks agree."
+                    : failed + " of " + checks.size() + " checks do not agree: "
+                    + String.join(", ", checks.stream().filter(c -> !c.ok()).map(c -> c.area() + " " + c.name())
+                    .toList()));
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}
