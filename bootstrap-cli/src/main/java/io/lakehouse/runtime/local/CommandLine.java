@@ -18,6 +18,8 @@ public record CommandLine(List<String> arguments, Jdk jdk) {
             List<String> args = new ArrayList<>();
             args.add(jdk.java().toString());
             args.add("-Xmx" + java.heapMb() + "m");
+            // a small initial heap: the default (1/64 of RAM, 384 MB here) is touched early and stays resident
+            args.add("-Xms" + Math.min(64, java.heapMb()) + "m");
             args.add("-XX:+UseSerialGC");
             args.add("-XX:+ExitOnOutOfMemoryError");
             args.add("-Dlakehouse.service=" + service);
