@@ -20,6 +20,7 @@ import java.util.function.Function;
                 LogsCommand.class,
                 BootstrapCommand.class,
                 SqlCommand.class,
+                StreamingCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,
                 ContainerCommand.class,
