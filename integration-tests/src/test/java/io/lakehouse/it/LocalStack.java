@@ -16,11 +16,12 @@ import java.util.function.Function;
 
 /**
  * One real local stack for the whole test run: started on first use, shared by every test class, stopped when the
- * run ends (unless a test already stopped it). Its ports are the defaults plus {@value #PORT_OFFSET}, so the tests
- * run beside a stack the user started with {@code ./lakehouse up}; its state lives under {@code target/}.
+ * run ends (unless a test already stopped it). Its ports are the defaults plus 10000 (system property
+ * {@code lakehouse.it.portOffset} to change it), so the tests run beside a stack the user started with
+ * {@code ./lakehouse up}; its state lives under {@code target/} ({@code lakehouse.it.stateDir}).
  */
 public final class LocalStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    static final int PORT_OFFSET = 10000;
+    static final int PORT_OFFSET = Integer.getInteger("lakehouse.it.portOffset", 10000);
 
     private final ServiceCatalog catalog = ServiceCatalog.standard();
     private final StackLayout layout;
