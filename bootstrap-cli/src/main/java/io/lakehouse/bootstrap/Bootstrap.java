@@ -15,7 +15,8 @@ public final class Bootstrap {
     }
 
     public static Bootstrap standard() {
-        return new Bootstrap(List.of(new NamespacesStep(), new KafkaTopicsStep(PlatformTopics.ALL)));
+        return new Bootstrap(List.of(new NamespacesStep(), new KafkaTopicsStep(PlatformTopics.ALL),
+                new ServingStoreStep()));
     }
 
     /** Applies every step whose services are all in {@code running}; returns what each found or did. */

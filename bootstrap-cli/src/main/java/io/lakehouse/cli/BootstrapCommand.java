@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code lakehouse bootstrap}: the idempotent setup (namespaces, topics); also run at the end of {@code up}. */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
         description = "Create what the platform needs and is missing: the Iceberg namespaces bronze, silver, gold, "
-                + "marts and the Kafka topics. Safe to run any number of times; says what it created.")
+                + "marts, the Kafka topics and the serving store's keyspace and tables. Safe to run any number of times; "
+                + "says what it created.")
 final class BootstrapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

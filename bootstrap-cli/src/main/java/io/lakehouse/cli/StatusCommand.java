@@ -55,13 +55,25 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(JSON.writeValueAsString(toJson(statuses)));
         } else {
-            out.print(table(statuses));
-            statuses.stream().filter(s -> s.note().isPresent())
-                    .forEach(s -> out.println("note: " + s.service() + ": " + s.note().get()));
+            out.print(render(statuses));
         }
         out.flush();
         return statuses.stream().allMatch(s -> s.state() == ServiceState.HEALTHY) ? ExitCodes.OK
                 : ExitCodes.NOT_HEALTHY;
+    }
+
+    /** The status table, then one line per service that runs a stand-in, saying what runs instead of what, and why. */
+    static String render(List<ServiceStatus> statuses) {
+        StringBuilder text = new StringBuilder(table(statuses));
+        List<ServiceStatus> standIns = statuses.stream().filter(s -> s.standIn().isPresent()).toList();
+        if (!standIns.isEmpty()) {
+            text.append(System.lineSeparator()).append("Stand-ins (what runs here instead of the reference product):")
+                    .append(System.lineSeparator());
+            TextTable lines = new TextTable("SERVICE", "STATE", "RUNS");
+            standIns.forEach(s -> lines.row(s.service(), s.state().label(), s.standIn().get().describe()));
+            lines.render().lines().skip(1).forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
+        }
+        return text.toString();
     }
 
     static String table(List<ServiceStatus> statuses) {
@@ -80,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
         return detail.length() > 60 ? detail.substring(0, 59) + "…" : detail;
     }
 
-    private static ArrayNode toJson(List<ServiceStatus> statuses) {
+    static ArrayNode toJson(List<ServiceStatus> statuses) {
         ArrayNode array = JSON.createArrayNode();
         for (ServiceStatus s : statuses) {
             ObjectNode node = array.addObject();
@@ -96,7 +108,14 @@ final class StatusCommand implements Callable<Integer> {
             node.put("log", s.log());
             node.put("detail", s.detail());
             s.ui().ifPresent(u -> node.put("ui", u));
-            s.note().ifPresent(n -> node.put("note", n));
+            s.standIn().ifPresent(standIn -> {
+                ObjectNode about = node.putObject("standIn");
+                about.put("product", standIn.product());
+                about.put("version", standIn.version());
+                about.put("standsInFor", standIn.standsInFor());
+                about.put("reason", standIn.reason());
+                about.put("summary", standIn.describe());
+            });
         }
         return array;
     }

@@ -56,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
         List<ServiceStatus> statuses = runtime.status(selected);
         out.printf("%nAll %d service(s) healthy in %.1f s.%n", selected.size(), seconds);
         out.println();
-        out.print(StatusCommand.table(statuses));
+        out.print(StatusCommand.render(statuses));
         out.println();
         BootstrapCommand.print(out, Bootstrap.standard().apply(runtime.endpoints(),
                 selected.stream().map(ServiceDefinition::name).toList()));

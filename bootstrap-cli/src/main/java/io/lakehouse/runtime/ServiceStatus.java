@@ -1,5 +1,7 @@
 package io.lakehouse.runtime;
 
+import io.lakehouse.stack.StandIn;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,11 +9,12 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One row of {@code status}: the service, where it runs (pid or container), its ports, health, and its log.
- * {@code note} says what a user must know (a stand-in, a crash); empty otherwise.
+ * {@code standIn} is present when the runtime runs a stand-in instead of the service's reference product
+ * (Cassandra for ScyllaDB), which {@code status} and {@code up} then say plainly.
  */
 public record ServiceStatus(String service, String version, RuntimeKind runtime, ServiceState state,
                             Optional<Long> pid, Optional<String> container, Map<String, Integer> ports,
-                            String log, String detail, Optional<String> ui, Optional<String> note) {
+                            String log, String detail, Optional<String> ui, Optional<StandIn> standIn) {
     public ServiceStatus {
         requireNonNull(service, "service");
         requireNonNull(version, "version");
@@ -23,6 +26,6 @@ public record ServiceStatus(String service, String version, RuntimeKind runtime,
         requireNonNull(log, "log");
         requireNonNull(detail, "detail");
         requireNonNull(ui, "ui");
-        requireNonNull(note, "note");
+        requireNonNull(standIn, "standIn");
     }
 }

@@ -11,6 +11,7 @@ import io.lakehouse.stack.services.HiveMetastoreService;
 import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
+import io.lakehouse.stack.services.ServingStoreService;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ public final class ServiceCatalog {
                 SparkWorkerService.definition(versions),
                 SparkConnectService.definition(versions),
                 FlinkJobManagerService.definition(versions),
-                FlinkTaskManagerService.definition(versions)));
+                FlinkTaskManagerService.definition(versions),
+                ServingStoreService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

@@ -11,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  * The one description of a platform service, interpreted by both runtimes: what it is, which version, the ports
  * it listens on, what it needs, how its health is probed, where its config templates live
  * ({@code compose/<configFolder>/}), how the local runtime launches it, and which compose service it is.
+ * A service whose reference product no registry here offers (ScyllaDB, StarRocks) names the vendor's image the
+ * docker runtime runs and the {@link StandIn} the local runtime runs instead; {@code version} is then the version
+ * of what the project itself runs (the stand-in).
  */
 public record ServiceDefinition(
         String name,
@@ -25,7 +28,8 @@ public record ServiceDefinition(
         Duration startTimeout,
         int memoryBudgetMb,
         Optional<String> uiPath,
-        Optional<String> localStandIn,
+        Optional<StandIn> localStandIn,
+        Optional<VendorImage> vendorImage,
         List<GeneratedValue> generatedValues) {
 
     public ServiceDefinition {
@@ -39,6 +43,7 @@ public record ServiceDefinition(
         requireNonNull(startTimeout, "startTimeout");
         requireNonNull(uiPath, "uiPath");
         requireNonNull(localStandIn, "localStandIn");
+        requireNonNull(vendorImage, "vendorImage");
         ports = List.copyOf(ports);
         dependsOn = List.copyOf(dependsOn);
         generatedValues = List.copyOf(generatedValues);
@@ -77,7 +82,8 @@ public record ServiceDefinition(
         private Duration startTimeout = Duration.ofSeconds(120);
         private int memoryBudgetMb;
         private String uiPath;
-        private String localStandIn;
+        private StandIn localStandIn;
+        private VendorImage vendorImage;
         private final List<GeneratedValue> generatedValues = new ArrayList<>();
 
         private Builder(String name) {
@@ -149,8 +155,14 @@ public record ServiceDefinition(
         }
 
         /** For a service one runtime cannot run for real: what the local runtime runs instead, said plainly. */
-        public Builder localStandIn(String standIn) {
+        public Builder localStandIn(StandIn standIn) {
             this.localStandIn = standIn;
+            return this;
+        }
+
+        /** The reference product's own image, run by the docker runtime (the stand-in's where it cannot be had). */
+        public Builder vendorImage(VendorImage image) {
+            this.vendorImage = image;
             return this;
         }
 
@@ -164,12 +176,17 @@ public record ServiceDefinition(
             if (ports.isEmpty()) {
                 throw new IllegalStateException(name + ": a service declares at least one port");
             }
+            if (vendorImage != null && localStandIn == null) {
+                throw new IllegalStateException(name + ": a service run from a vendor's image names the stand-in the "
+                        + "project runs where that image cannot be had");
+            }
             if (memoryBudgetMb <= 0) {
                 throw new IllegalStateException(name + ": a service declares its memory budget");
             }
             return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
                     dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
-                    Optional.ofNullable(uiPath), Optional.ofNullable(localStandIn), generatedValues);
+                    Optional.ofNullable(uiPath), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
+                    generatedValues);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.VendorImage;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,12 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The compose deployment agrees with the service model and the pinned versions: every service has a healthcheck,
  * dependencies wait for health, ports are published on 127.0.0.1 only with the model's ports and override
- * variables, image tags come from compose/.env and equal the root pom's versions, mounted files exist.
+ * variables, image tags come from compose/.env and equal the root pom's versions (a vendor's image too), mounted files
+ * exist, and a service run from a vendor's image has a checked stand-in override.
  */
 class ComposeParityTest {
     private static final Path HOME = Path.of(System.getProperty("lakehouse.home")).toAbsolutePath().normalize();
     private static final Path COMPOSE = HOME.resolve("compose");
     private static final Pattern IMAGE = Pattern.compile("lakehouse/([a-z0-9-]+):\\$\\{([A-Z_]+)}");
+    private static final Pattern VENDOR_IMAGE = Pattern.compile("([a-z0-9./-]+):\\$\\{([A-Z_]+)}");
 
     /** SnakeYAML, not Jackson's YAML reader: the compose file uses merge keys ({@code <<: *anchor}), as compose does. */
     private final JsonNode compose = new ObjectMapper().valueToTree(
@@ -100,20 +104,89 @@ class ComposeParityTest {
         assertFalse(env.isEmpty(), "compose/.env pins the image versions");
         compose.path("services").fields().forEachRemaining(entry -> {
             String image = entry.getValue().path("image").asText();
+            Optional<VendorImage> vendor = model(entry.getKey()).flatMap(ServiceDefinition::vendorImage);
+            if (vendor.isPresent()) {
+                // the vendor's own image (ScyllaDB), its tag pinned like every version
+                Matcher m = VENDOR_IMAGE.matcher(image);
+                assertTrue(m.matches() && m.group(1).equals(vendor.get().repository()), entry.getKey() + ": image "
+                        + image + " must be " + vendor.get().repository() + ":${X_VERSION}");
+                assertEquals(vendor.get().version(), pinned(m.group(2)), "vendor image tag of " + entry.getKey()
+                        + " equals the service model's vendor version");
+                return;
+            }
             Matcher m = IMAGE.matcher(image);
             assertTrue(m.matches(), entry.getKey() + ": image " + image + " must be lakehouse/NAME:${X_VERSION}");
-            String variable = m.group(2);
-            assertTrue(env.containsKey(variable), variable + " missing from compose/.env");
-            String property = variable.toLowerCase().replaceFirst("_version$", "").replace('_', '-') + ".version";
-            assertTrue(pom.containsKey(property), "root pom has no property " + property + " for " + variable);
-            assertEquals(pom.get(property), env.get(variable), variable + " in compose/.env vs " + property + " in pom.xml");
-            ServiceDefinition model = catalog.all().stream().filter(s -> s.composeService().equals(entry.getKey()))
-                    .findFirst().orElse(null);
-            if (model != null) {
-                assertEquals(model.version(), env.get(variable), "image version of " + entry.getKey()
-                        + " equals the service model's version");
-            }
+            String version = pinned(m.group(2));
+            model(entry.getKey()).ifPresent(model -> assertEquals(model.version(), version, "image version of "
+                    + entry.getKey() + " equals the service model's version"));
         });
+    }
+
+    /**
+     * Every service run from a vendor's image has a stand-in override ({@code compose/stand-ins/NAME.yml}) that runs
+     * the project's own image of the model's version with the CLI's probe, and every override belongs to such a
+     * service: what runs where the vendor's image cannot be pulled is as checked as the rest.
+     */
+    @Test
+    void everyVendorImageHasAStandInOverrideRunningTheProjectsImage() throws IOException {
+        Path standIns = COMPOSE.resolve("stand-ins");
+        for (ServiceDefinition service : catalog.all()) {
+            if (service.vendorImage().isEmpty()) {
+                assertFalse(Files.exists(standIns.resolve(service.composeService() + ".yml")),
+                        service.name() + " has no vendor image, so no stand-in override");
+                continue;
+            }
+            Path file = standIns.resolve(service.composeService() + ".yml");
+            assertTrue(Files.isRegularFile(file), service.name() + " runs a vendor image: " + file + " is its stand-in");
+            JsonNode override = new ObjectMapper().valueToTree(new Yaml().load(Files.readString(file)));
+            List<String> names = new ArrayList<>();
+            override.path("services").fieldNames().forEachRemaining(names::add);
+            assertEquals(List.of(service.composeService()), names, file + " overrides its own service only");
+            JsonNode standIn = override.path("services").path(service.composeService());
+
+            Matcher m = IMAGE.matcher(standIn.path("image").asText());
+            assertTrue(m.matches() && m.group(1).equals(service.configFolder()), file + ": image must be lakehouse/"
+                    + service.configFolder() + ":${X_VERSION}, is " + standIn.path("image").asText());
+            assertEquals(service.version(), pinned(m.group(2)), "stand-in image version equals the model's version");
+            assertEquals(service.localStandIn().orElseThrow().version(), service.version(),
+                    "the docker stand-in is the local runtime's");
+            assertEquals("never", standIn.path("pull_policy").asText(), file + ": the project's image is built");
+            assertEquals(List.of(service.name()), texts(standIn.path("command")), file + ": entrypoint argument");
+            List<String> probe = texts(standIn.path("healthcheck").path("test"));
+            assertEquals(List.of("container", "probe", service.name()), probe.subList(probe.size() - 3, probe.size()),
+                    file + ": healthcheck is the CLI's probe");
+            Path dockerfile = COMPOSE.resolve(standIn.path("build").path("context").asText("."))
+                    .resolve(standIn.path("build").path("dockerfile").asText()).normalize();
+            assertTrue(Files.isRegularFile(dockerfile), file + ": " + dockerfile + " exists");
+            standIn.path("volumes").forEach(volume -> {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith(".")) {
+                    assertTrue(Files.exists(COMPOSE.resolve(source).normalize()), file + " mounts missing " + source);
+                } else {
+                    assertTrue(compose.path("volumes").has(source), "volume " + source + " of " + file
+                            + " is declared in docker-compose.yml (so that down --volumes removes it)");
+                }
+            });
+        }
+    }
+
+    private Optional<ServiceDefinition> model(String composeService) {
+        return catalog.all().stream().filter(s -> s.composeService().equals(composeService)).findFirst();
+    }
+
+    /** The version a compose/.env variable pins, checked against the root pom's property of the same name. */
+    private String pinned(String variable) {
+        assertTrue(env.containsKey(variable), variable + " missing from compose/.env");
+        String property = variable.toLowerCase().replaceFirst("_version$", "").replace('_', '-') + ".version";
+        assertTrue(pom.containsKey(property), "root pom has no property " + property + " for " + variable);
+        assertEquals(pom.get(property), env.get(variable), variable + " in compose/.env vs " + property + " in pom.xml");
+        return env.get(variable);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     @Test

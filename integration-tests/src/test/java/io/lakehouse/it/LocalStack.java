@@ -10,18 +10,21 @@ import io.lakehouse.stack.ServiceDefinition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One real local stack for the whole test run: started on first use, shared by every test class, stopped when the
- * run ends (unless a test already stopped it). Its ports are the defaults plus 10000 (system property
- * {@code lakehouse.it.portOffset} to change it), so the tests run beside a stack the user started with
- * {@code ./lakehouse up}; its state lives under {@code target/} ({@code lakehouse.it.stateDir}).
+ * One real local stack for the whole test run: shared by every test class, each class's services started on first
+ * use (all of them, or those of its {@link StackServices}), stopped when the run ends (unless a test already stopped
+ * them). Its ports are the defaults plus {@value #PORT_OFFSET} ({@code -Dlakehouse.it.portOffset} moves them), so
+ * the tests run beside a stack the user started with {@code ./lakehouse up}; its state lives under {@code target/}.
  */
 public final class LocalStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    static final int PORT_OFFSET = Integer.getInteger("lakehouse.it.portOffset", 10000);
+    static final int PORT_OFFSET = 10000;
+    private static final int OFFSET = Integer.getInteger("lakehouse.it.portOffset", PORT_OFFSET);
 
     private final ServiceCatalog catalog = ServiceCatalog.standard();
     private final StackLayout layout;
@@ -35,27 +38,39 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
         Map<String, String> ports = new HashMap<>();
         for (ServiceDefinition service : catalog.all()) {
             for (PortSpec spec : service.ports()) {
-                ports.put(spec.overrideVariable(), Integer.toString(spec.defaultPort() + PORT_OFFSET));
+                ports.put(spec.overrideVariable(), Integer.toString(spec.defaultPort() + OFFSET));
             }
         }
         overrides = ports::get;
         runtime = new LocalRuntime(layout, catalog, overrides);
     }
 
-    /** The shared stack, started (and health-checked) on first use. */
-    public static synchronized LocalStack get(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(LocalStack.class, key -> new LocalStack().start(), LocalStack.class);
+    /** The shared stack with every service running and healthy (started on first use). */
+    public static LocalStack get(ExtensionContext context) {
+        return get(context, List.of());
     }
 
-    private LocalStack start() {
+    /** The shared stack with at least the named services (and what they need) running; all when none is named. */
+    public static synchronized LocalStack get(ExtensionContext context, Collection<String> services) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(LocalStack.class, key -> new LocalStack(), LocalStack.class)
+                .ensure(services);
+    }
+
+    /** Starts those of the services that are not running (a test may have stopped one); no-op when all run. */
+    private LocalStack ensure(Collection<String> services) {
+        List<ServiceDefinition> needed = catalog.withDependencies(services);
+        if (endpoints != null && needed.stream().allMatch(s -> runtime.liveProcess(s).isPresent())) {
+            return this;
+        }
         long began = System.nanoTime();
-        runtime.up(catalog.all(), event -> {
+        runtime.up(needed, event -> {
             if (event.phase() != io.lakehouse.runtime.StackEvent.Phase.WAITING_FOR_HEALTH) {
                 System.out.printf("[local stack] %-17s %s %s%n", event.service(), event.phase().label(), event.detail());
             }
         });
-        System.out.printf("[local stack] all healthy in %.1f s%n", (System.nanoTime() - began) / 1e9);
+        System.out.printf("[local stack] %d service(s) healthy in %.1f s%n", needed.size(),
+                (System.nanoTime() - began) / 1e9);
         endpoints = new StackEndpoints("127.0.0.1", PortAssignments.resolve(catalog.all(), overrides),
                 GeneratedValues.load(layout.secretsFile()));
         return this;

@@ -19,11 +19,15 @@ final class ComposeCli {
     private final StackLayout layout;
     private final String project;
     private final Map<String, String> environment;
+    private final List<java.nio.file.Path> overrides;
 
-    ComposeCli(StackLayout layout, String project, Map<String, String> environment) {
+    /** @param overrides compose files applied over the main one, in order (the stand-ins a start needs) */
+    ComposeCli(StackLayout layout, String project, Map<String, String> environment,
+               List<java.nio.file.Path> overrides) {
         this.layout = requireNonNull(layout, "layout");
         this.project = requireNonNull(project, "project");
         this.environment = Map.copyOf(environment);
+        this.overrides = List.copyOf(overrides);
     }
 
     /** The result of one compose command: exit code and combined output. */
@@ -35,7 +39,9 @@ final class ComposeCli {
 
     Result run(long timeoutSeconds, String... arguments) {
         List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project,
-                "-f", layout.composeFile().toString(), "--project-directory", layout.composeDir().toString()));
+                "-f", layout.composeFile().toString()));
+        overrides.forEach(file -> command.addAll(List.of("-f", file.toString())));
+        command.addAll(List.of("--project-directory", layout.composeDir().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -24,16 +24,20 @@ import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.StandIn;
+import io.lakehouse.stack.VendorImage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -80,22 +84,36 @@ public final class DockerRuntime implements StackRuntime {
         }
         Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
         Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
-        ComposeCli compose = compose(generated, ports);
         List<String> problems = new ArrayList<>();
         DockerEngine.problem().ifPresent(problems::add);
         if (problems.isEmpty()) {
-            compose.problem().ifPresent(problems::add);
+            compose(generated, ports, Set.of()).problem().ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
         ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
-        ImageBuilder images = new ImageBuilder(layout, catalog,
-                line -> listener.on(new StackEvent("images", Phase.STARTING, line)));
-        if (!images.build(services, false).isEmpty()) {
-            listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
-        }
         try (DockerClient client = DockerEngine.client()) {
+            // a vendor image (ScyllaDB's) that is absent and cannot be pulled: the service runs its stand-in instead
+            VendorImages vendorImages = new VendorImages(client, new DockerCli());
+            Map<String, StandIn> standIns = new LinkedHashMap<>();
+            for (ServiceDefinition service : services) {
+                vendorImages.standInFor(service, true,
+                        line -> listener.on(new StackEvent(service.name(), Phase.STARTING, line)))
+                        .ifPresent(standIn -> {
+                            standIns.put(service.name(), standIn);
+                            listener.on(new StackEvent(service.name(), Phase.STARTING, "runs "
+                                    + standIn.describe() + ", from " + ImageBuilder.tag(service)));
+                        });
+            }
+            ImageBuilder images = new ImageBuilder(layout, catalog,
+                    line -> listener.on(new StackEvent("images", Phase.STARTING, line)));
+            List<ServiceDefinition> ownImages = services.stream()
+                    .filter(s -> s.vendorImage().isEmpty() || standIns.containsKey(s.name())).toList();
+            if (!images.build(ownImages, false).isEmpty()) {
+                listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
+            }
+            ComposeCli compose = compose(generated, ports, standIns.keySet());
             Map<String, Container> running = containers(client);
             for (ServiceDefinition service : services) {
                 Container container = running.get(service.composeService());
@@ -172,7 +190,7 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public void down(List<ServiceDefinition> services, StackListener listener) {
         ComposeCli compose = compose(GeneratedValues.load(layout.secretsFile()),
-                PortAssignments.resolve(catalog.all(), environment));
+                PortAssignments.resolve(catalog.all(), environment), Set.of());
         boolean everything = services.size() == catalog.all().size();
         services.forEach(s -> listener.on(new StackEvent(s.name(), Phase.STOPPING, "")));
         ComposeCli.Result result;
@@ -192,7 +210,8 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public void purge() {
         ComposeCli.Result result = compose(GeneratedValues.load(layout.secretsFile()),
-                PortAssignments.resolve(catalog.all(), environment)).run(300, "down", "--volumes", "--remove-orphans");
+                PortAssignments.resolve(catalog.all(), environment), Set.of())
+                .run(300, "down", "--volumes", "--remove-orphans");
         if (!result.ok()) {
             throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
         }
@@ -212,8 +231,15 @@ public final class DockerRuntime implements StackRuntime {
         List<ServiceStatus> statuses = new ArrayList<>();
         try (DockerClient client = DockerEngine.client()) {
             Map<String, Container> containers = containers(client);
+            VendorImages vendorImages = new VendorImages(client, new DockerCli());
             for (ServiceDefinition service : services) {
                 Container container = containers.get(service.composeService());
+                // what runs (or would run): the vendor's image, or the stand-in where that image is not to be had
+                Optional<StandIn> standIn = container != null
+                        ? VendorImages.fromContainerImage(service, container.getImage())
+                        : vendorImages.standInFor(service, false, line -> { });
+                String version = service.vendorImage().filter(v -> standIn.isEmpty()).map(VendorImage::version)
+                        .orElse(service.version());
                 Map<String, Integer> own = new LinkedHashMap<>();
                 service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
                 ServiceState state;
@@ -232,10 +258,10 @@ public final class DockerRuntime implements StackRuntime {
                 Optional<String> ui = service.uiPath().map(path -> "http://127.0.0.1:" + own.get(service.ports()
                         .stream().filter(p -> p.variable().endsWith("HTTP_PORT")).findFirst()
                         .orElse(service.primaryPort()).variable()) + path);
-                statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.DOCKER, state,
+                statuses.add(new ServiceStatus(service.name(), version, RuntimeKind.DOCKER, state,
                         Optional.empty(), Optional.ofNullable(container).map(c -> shortId(c.getId())), own,
                         container == null ? "" : "docker logs " + shortId(container.getId()), detail, ui,
-                        Optional.empty()));
+                        standIn));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -266,11 +292,24 @@ public final class DockerRuntime implements StackRuntime {
         return byService;
     }
 
-    private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports) {
+    /**
+     * @param standIns services that run their stand-in: each adds its override, {@code compose/stand-ins/NAME.yml},
+     *                 which swaps the vendor's image for the project's own (a service only, volumes stay declared
+     *                 in the main file so that {@code down --volumes} finds them without it)
+     */
+    private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports, Set<String> standIns) {
         Map<String, String> composeEnv = new LinkedHashMap<>(generated);
         ports.forEach((variable, port) -> composeEnv.put("LAKEHOUSE_" + variable, Integer.toString(port)));
         composeEnv.put("LAKEHOUSE_COMPOSE_NETWORK", project + "-net");
-        return new ComposeCli(layout, project, composeEnv);
+        List<Path> overrides = new ArrayList<>();
+        for (String service : standIns) {
+            Path override = layout.composeDir().resolve("stand-ins").resolve(service + ".yml");
+            if (!Files.isRegularFile(override)) {
+                throw new IllegalStateException(service + " needs its stand-in but " + override + " is missing");
+            }
+            overrides.add(override);
+        }
+        return new ComposeCli(layout, project, composeEnv, overrides);
     }
 
     private static String shortId(String id) {

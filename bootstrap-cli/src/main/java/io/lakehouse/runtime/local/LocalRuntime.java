@@ -309,6 +309,7 @@ public final class LocalRuntime implements StackRuntime {
             Optional<String> ui = service.uiPath().map(path -> "http://" + LocalVariables.ADVERTISED_HOST + ":"
                     + own.get(service.ports().stream().filter(p -> p.variable().endsWith("HTTP_PORT"))
                     .findFirst().orElse(service.primaryPort()).variable()) + path);
+            // the local runtime always runs a service's stand-in when it has one (it is not a fallback here)
             statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.LOCAL, state,
                     live.map(ProcessHandle::pid), Optional.empty(), own, layout.logFile(service).toString(), detail,
                     ui, service.localStandIn()));
