@@ -47,10 +47,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Trino reads them), events land in bronze.events exactly once, also when the TaskManager is killed mid-stream and
  * when a cancelled job is resubmitted from its retained checkpoint. The rows are taken from MySQL tables of the
  * contract, so bronze is compared with MySQL. Every run uses its own key range, so it can run again on the same
- * stack. Prints the CDC freshness (MySQL change to visible in Trino) and the events/s into Iceberg.
+ * stack. The serving store's totals per product and customer equal the same aggregates computed by Trino over
+ * bronze.events after each of those faults. Prints the CDC freshness (MySQL change to visible in Trino) and the
+ * events/s into Iceberg.
  */
 @Order(2)
 @ExtendWith(LocalStackExtension.class)
+@StackServices({"mysql", "kafka", "trino", "flink-taskmanager", "serving-store"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamingJobsIT {
@@ -73,7 +76,12 @@ class StreamingJobsIT {
             return;
         }
         this.stack = stack;
-        jobs = FlinkJobs.forLocalStack(stack.runtime().endpoints(), Path.of(System.getProperty("lakehouse.home")), false);
+        // the topics, namespaces and serving tables, as 'lakehouse up' creates them
+        List<String> running = stack.runtime().status(stack.catalog().all()).stream()
+                .filter(status -> status.state() == io.lakehouse.runtime.ServiceState.HEALTHY)
+                .map(io.lakehouse.runtime.ServiceStatus::service).toList();
+        io.lakehouse.bootstrap.Bootstrap.standard().apply(stack.runtime().endpoints(), running);
+        jobs = FlinkJobs.forLocalStack(stack.runtime().endpoints(), Path.of(System.getProperty("lakehouse.home")), true);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
@@ -159,6 +167,7 @@ class StreamingJobsIT {
                     + "WHERE order_id = " + (base + 3)));
         }
         assertEventsExactlyOnce();
+        assertServingStoreEqualsBronze();
     }
 
     @Test
@@ -180,6 +189,7 @@ class StreamingJobsIT {
         awaitCaughtUp();
         assertEventsExactlyOnce();
         assertBronzeEqualsMysql();
+        assertServingStoreEqualsBronze();
     }
 
     @Test
@@ -209,6 +219,7 @@ class StreamingJobsIT {
         awaitCaughtUp();
         assertEventsExactlyOnce();
         assertBronzeEqualsMysql();
+        assertServingStoreEqualsBronze();
     }
 
     @Test
@@ -367,7 +378,7 @@ class StreamingJobsIT {
             long n = eventsProduced++;
             String id = eventPrefix + n;
             String value = "{\"event_id\":\"" + id + "\",\"event_type\":\"" + types[(int) (n % types.length)]
-                    + "\",\"customer_id\":" + (n % 97) + ",\"product_sku\":\"SKU-" + String.format("%05d", n % 211)
+                    + "\",\"customer_id\":" + (base + n % 97) + ",\"product_sku\":\"SKU-" + base + "-" + (n % 211)
                     + "\",\"session_id\":\"s-" + (n / 10) + "\",\"event_ts\":" + (1762000000000L + n * 1000) + "}";
             producer.send(new ProducerRecord<>("shop.events", id, value));
         }
@@ -389,6 +400,60 @@ class StreamingJobsIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * serving.product_activity and serving.customer_activity hold, for this run's products and customers, exactly
+     * the totals Trino computes over bronze.events (the job writes them within about a second of the last event).
+     */
+    private void assertServingStoreEqualsBronze() throws Exception {
+        String run = " FROM lakehouse.bronze.events WHERE event_id LIKE '" + eventPrefix + "%'";
+        Map<String, String> products = new TreeMap<>();
+        Map<String, String> customers = new TreeMap<>();
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+            for (String row : rows(sql, "SELECT product_sku || '=' || CAST(count_if(event_type = 'page_view') AS varchar)"
+                    + " || '|' || CAST(count_if(event_type = 'add_to_cart') AS varchar) || '|' || "
+                    + "CAST(count_if(event_type = 'purchase') AS varchar) || '|' || "
+                    + "CAST(CAST(to_unixtime(max(event_ts)) * 1000 AS bigint) AS varchar)" + run + " GROUP BY product_sku")) {
+                products.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1));
+            }
+            // event_ts is unique per event here, so "the latest event" needs no tie-break
+            for (String row : rows(sql, "SELECT CAST(customer_id AS varchar) || '=' || CAST(count(*) AS varchar) || '|' || "
+                    + "CAST(CAST(to_unixtime(max(event_ts)) * 1000 AS bigint) AS varchar) || '|' || "
+                    + "max_by(event_type, event_ts)" + run + " GROUP BY customer_id")) {
+                customers.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Map<String, String> servedProducts;
+        Map<String, String> servedCustomers;
+        try (com.datastax.oss.driver.api.core.CqlSession cql = io.lakehouse.serving.CqlSessions.open("127.0.0.1",
+                stack.endpoints().port("SERVING_STORE_PORT"), Duration.ofSeconds(10), Duration.ofSeconds(10), false)) {
+            do {
+                servedProducts = new TreeMap<>();
+                for (var row : cql.execute("SELECT product_sku, views, add_to_carts, purchases, last_event_ts "
+                        + "FROM serving.product_activity")) {
+                    if (products.containsKey(row.getString(0))) {
+                        servedProducts.put(row.getString(0), row.getLong(1) + "|" + row.getLong(2) + "|"
+                                + row.getLong(3) + "|" + row.getInstant(4).toEpochMilli());
+                    }
+                }
+                servedCustomers = new TreeMap<>();
+                for (var row : cql.execute("SELECT customer_id, events, last_event_ts, last_event_type "
+                        + "FROM serving.customer_activity")) {
+                    if (customers.containsKey(Long.toString(row.getLong(0)))) {
+                        servedCustomers.put(Long.toString(row.getLong(0)), row.getLong(1) + "|"
+                                + row.getInstant(2).toEpochMilli() + "|" + row.getString(3));
+                    }
+                }
+                if (servedProducts.equals(products) && servedCustomers.equals(customers)) {
+                    return;
+                }
+                Thread.sleep(1000);
+            } while (System.nanoTime() < deadline);
+        }
+        assertEquals(products, servedProducts, "serving.product_activity against Trino over bronze.events");
+        assertEquals(customers, servedCustomers, "serving.customer_activity against Trino over bronze.events");
     }
 
     private void assertEventsExactlyOnce() throws SQLException {

@@ -1,6 +1,8 @@
 package io.lakehouse.jobs.flink;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -10,6 +12,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -46,29 +49,34 @@ public final class CqlUpsertSink<T> implements Sink<T> {
         return new Writer<>(endpoint.connect(), insertCql, binder);
     }
 
-    /** Where the serving store listens; the data center name is the driver's required local DC. */
-    public record CqlEndpoint(String host, int port, String localDatacenter) implements Serializable {
+    /** Where the serving store listens. */
+    public record CqlEndpoint(String host, int port) implements Serializable {
         public CqlEndpoint {
             requireNonNull(host, "host");
-            requireNonNull(localDatacenter, "localDatacenter");
         }
 
         /** {@code host:port}, as the CLI passes {@code --cql}. */
-        public static CqlEndpoint parse(String hostPort, String localDatacenter) {
+        public static CqlEndpoint parse(String hostPort) {
             int colon = hostPort.lastIndexOf(':');
             if (colon <= 0) {
                 throw new IllegalArgumentException("--cql must be host:port, got " + hostPort);
             }
-            return new CqlEndpoint(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)),
-                    localDatacenter);
+            return new CqlEndpoint(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
         }
 
         CqlSession connect() {
+            // the driver reads its reference.conf through this loader: Flink gives user code a class loader of its own
+            ClassLoader loader = CqlUpsertSink.class.getClassLoader();
+            DriverConfigLoader config = DriverConfigLoader.programmaticBuilder(loader)
+                    // ScyllaDB and its Cassandra stand-in name their data center differently: infer it
+                    .withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy")
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                    .build();
             return CqlSession.builder()
                     .addContactPoint(new InetSocketAddress(host, port))
-                    .withLocalDatacenter(localDatacenter)
-                    // the driver reads its reference.conf through this loader: Flink gives user code its own
-                    .withClassLoader(CqlUpsertSink.class.getClassLoader())
+                    .withApplicationName("lakehouse-flink-jobs")
+                    .withConfigLoader(config)
+                    .withClassLoader(loader)
                     .build();
         }
     }

@@ -36,7 +36,7 @@ import java.util.Map;
  * totals from keyed state, upserted, so a replay after a restart writes the same values again.
  *
  * <p>Arguments: {@code --kafka host:port --metastore thrift://host:port --warehouse hdfs://host:port/warehouse
- * --checkpoints hdfs://host:port/flink/checkpoints/lakehouse-events [--cql host:port [--cql-datacenter dc]]};
+ * --checkpoints hdfs://host:port/flink/checkpoints/lakehouse-events [--cql host:port]};
  * without {@code --cql} the job writes bronze.events only.
  */
 public final class EventsJob {
@@ -95,8 +95,7 @@ public final class EventsJob {
         if (cql.isEmpty()) {
             LOG.warn("{}: no --cql given, so no realtime totals are written to the serving store", NAME);
         } else {
-            CqlUpsertSink.CqlEndpoint endpoint = CqlUpsertSink.CqlEndpoint.parse(cql,
-                    arguments.optional("cql-datacenter", "datacenter1"));
+            CqlUpsertSink.CqlEndpoint endpoint = CqlUpsertSink.CqlEndpoint.parse(cql);
             events.keyBy(ShopEvent::productSku)
                     .process(new ActivityTotals<>(ProductActivity.class, new ProductFold(), SERVING_EMIT_DELAY_MILLIS))
                     .returns(TypeInformation.of(ProductActivity.class))
