@@ -24,6 +24,7 @@ import java.util.function.Function;
                 SeedCommand.class,
                 VerifyCommand.class,
                 BenchCommand.class,
+                StreamingCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,
                 ContainerCommand.class,

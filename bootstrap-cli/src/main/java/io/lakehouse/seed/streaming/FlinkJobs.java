@@ -1,0 +1,141 @@
+package io.lakehouse.seed.streaming;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Submits the seed pipeline's streaming jobs to the Flink session cluster, idempotently: a job already running
+ * under its name is left alone; one that failed, finished or was cancelled is submitted again from its latest
+ * retained checkpoint (its Kafka offsets and Iceberg's last committed checkpoint are in it, so nothing is written
+ * twice); a job never run before starts fresh (at its consumer group's committed offsets, else the earliest).
+ * Also tells when a job has caught up with its topics.
+ */
+public final class FlinkJobs {
+    private final FlinkRest flink;
+    private final RetainedCheckpoints checkpoints;
+    private final ConsumerLag lag;
+    private final JobEnvironment environment;
+    private final Path jobJar;
+
+    public FlinkJobs(FlinkRest flink, RetainedCheckpoints checkpoints, ConsumerLag lag, JobEnvironment environment,
+                     Path jobJar) {
+        this.flink = requireNonNull(flink, "flink");
+        this.checkpoints = requireNonNull(checkpoints, "checkpoints");
+        this.lag = requireNonNull(lag, "lag");
+        this.environment = requireNonNull(environment, "environment");
+        this.jobJar = requireNonNull(jobJar, "jobJar");
+    }
+
+    /**
+     * The jobs of a stack on the local runtime (every service on the probe target's host). Under compose the jobs
+     * need the services' compose names instead: build the {@link JobEnvironment} for that and use the constructor.
+     */
+    public static FlinkJobs forLocalStack(io.lakehouse.stack.ProbeTarget stack, Path home, boolean servingStore) {
+        return new FlinkJobs(
+                new FlinkRest(URI.create("http://" + stack.host() + ":" + stack.port("FLINK_JOBMANAGER_PORT") + "/")),
+                new RetainedCheckpoints(URI.create("http://" + stack.host() + ":" + stack.port("NAMENODE_HTTP_PORT") + "/")),
+                new ConsumerLag(stack.host() + ":" + stack.port("KAFKA_PORT")),
+                JobEnvironment.local(stack, servingStore), JobJar.locate(home));
+    }
+
+    /** What {@link #ensureRunning} found or did. */
+    public record Submission(StreamingJob job, String jobId, Action action, Optional<String> restoredFrom) {
+        public enum Action { ALREADY_RUNNING, SUBMITTED }
+
+        public String describe() {
+            return switch (action) {
+                case ALREADY_RUNNING -> job.name() + " already running (" + jobId + ")";
+                case SUBMITTED -> job.name() + " submitted (" + jobId + ")"
+                        + restoredFrom.map(p -> ", resumed from " + p).orElse(", fresh start");
+            };
+        }
+    }
+
+    public List<Submission> ensureRunning(List<StreamingJob> jobs) throws Exception {
+        List<Submission> submissions = new java.util.ArrayList<>();
+        String jarId = null;
+        try {
+            for (StreamingJob job : jobs) {
+                Optional<FlinkRest.JobSummary> active = active(job);
+                if (active.isPresent()) {
+                    submissions.add(new Submission(job, active.get().id(), Submission.Action.ALREADY_RUNNING,
+                            Optional.empty()));
+                    continue;
+                }
+                if (jarId == null) {
+                    jarId = flink.uploadJar(jobJar);
+                }
+                Optional<String> restoreFrom = latestRetainedCheckpoint(job);
+                String jobId = flink.run(jarId, job.entryClass(), environment.arguments(job), restoreFrom);
+                submissions.add(new Submission(job, jobId, Submission.Action.SUBMITTED, restoreFrom));
+            }
+        } finally {
+            if (jarId != null) {
+                // the submitted jobs have their own copy in the blob store; keep the upload folder from filling up
+                flink.deleteJar(jarId);
+            }
+        }
+        return submissions;
+    }
+
+    /** The newest copy of the job that is running or about to. */
+    public Optional<FlinkRest.JobSummary> active(StreamingJob job) throws Exception {
+        return flink.jobs().stream().filter(j -> j.name().equals(job.name()) && j.active())
+                .max(Comparator.comparingLong(FlinkRest.JobSummary::startTime));
+    }
+
+    /** The retained checkpoint a resubmission starts from, as a path the cluster reads. */
+    public Optional<String> latestRetainedCheckpoint(StreamingJob job) throws Exception {
+        String jobDir = environment.checkpointDir(job);
+        String hdfsPath = URI.create(jobDir).getPath();
+        return checkpoints.latest(hdfsPath).map(r -> jobDir + "/" + r.relativePath());
+    }
+
+    /** Records the job's consumer group has not yet committed (that is, not yet checkpointed). */
+    public long lag(StreamingJob job) throws Exception {
+        return lag.total(job.consumerGroup(), job.topics());
+    }
+
+    /**
+     * Waits until the job is running, its consumer group has committed every record produced so far, and one more
+     * checkpoint has completed after that: the Iceberg commit that goes with those offsets is then done (a
+     * checkpoint's Iceberg commit and its offset commit both follow its completion; the next checkpoint's barrier
+     * reaches the committer only after that). Returns the time it took; throws naming the lag when it times out.
+     */
+    public Duration awaitCaughtUp(StreamingJob job, Duration timeout, Consumer<String> progress) throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        long caughtUpAt = -1;
+        long lastLag = -1;
+        while (System.nanoTime() < deadline) {
+            Optional<FlinkRest.JobSummary> running = active(job);
+            if (running.isEmpty()) {
+                throw new IllegalStateException(job.name() + " is not running; submit it (FlinkJobs.ensureRunning)");
+            }
+            if (caughtUpAt < 0) {
+                lastLag = lag(job);
+                if (lastLag == 0) {
+                    caughtUpAt = System.currentTimeMillis();
+                } else {
+                    progress.accept(job.name() + ": " + lastLag + " record(s) behind");
+                }
+            } else {
+                Optional<FlinkRest.CheckpointInfo> latest = flink.latestCheckpoint(running.get().id());
+                if (latest.isPresent() && latest.get().triggerTimestamp() > caughtUpAt) {
+                    return Duration.ofNanos(System.nanoTime() - began);
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(job.name() + " did not catch up within " + timeout.toSeconds() + " s ("
+                + (caughtUpAt < 0 ? lastLag + " record(s) behind" : "no checkpoint completed after it caught up")
+                + "); see ./lakehouse logs flink-taskmanager and the Flink UI");
+    }
+}
