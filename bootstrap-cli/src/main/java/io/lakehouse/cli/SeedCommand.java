@@ -46,7 +46,7 @@ final class SeedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
         Path home = common.layout().home();
-        SeedContext context = new SeedContext(runtime.endpoints(), scale, home.resolve("sample-data"),
+        SeedContext context = new SeedContext(runtime.endpoints(), scale, home,
                 common.layout().stateDir().resolve("seed"), (stage, message) -> {
                     err.println("  " + message);
                     err.flush();

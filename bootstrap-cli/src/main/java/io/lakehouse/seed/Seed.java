@@ -1,8 +1,10 @@
 package io.lakehouse.seed;
 
+import io.lakehouse.seed.stages.BronzeCatchUpStage;
 import io.lakehouse.seed.stages.EventsStage;
 import io.lakehouse.seed.stages.FilesToBronzeStage;
 import io.lakehouse.seed.stages.MySqlSourceStage;
+import io.lakehouse.seed.stages.StreamingJobsStage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,8 @@ public final class Seed {
     }
 
     public static Seed standard() {
-        return new Seed(List.of(new FilesToBronzeStage(), new MySqlSourceStage(), new EventsStage()));
+        return new Seed(List.of(new FilesToBronzeStage(), new StreamingJobsStage(), new MySqlSourceStage(),
+                new EventsStage(), new BronzeCatchUpStage()));
     }
 
     public List<SeedStage> stages() {

@@ -23,19 +23,22 @@ import static java.util.Objects.requireNonNull;
 public final class SeedContext {
     private final ProbeTarget stack;
     private final int scale;
+    private final Path home;
     private final Path sampleDir;
     private final Path generatedDir;
     private final SeedProgress progress;
     private SampleDataset dataset;
     private Catalog catalog;
 
-    public SeedContext(ProbeTarget stack, int scale, Path sampleDir, Path generatedDir, SeedProgress progress) {
+    /** {@code home}: the project (sample-data/, the job jars); {@code generatedDir}: where larger scales go. */
+    public SeedContext(ProbeTarget stack, int scale, Path home, Path generatedDir, SeedProgress progress) {
         if (scale < 1) {
             throw new IllegalArgumentException("scale must be 1 or more, not " + scale);
         }
         this.stack = requireNonNull(stack, "stack");
         this.scale = scale;
-        this.sampleDir = requireNonNull(sampleDir, "sampleDir");
+        this.home = requireNonNull(home, "home");
+        this.sampleDir = home.resolve("sample-data");
         this.generatedDir = requireNonNull(generatedDir, "generatedDir");
         this.progress = requireNonNull(progress, "progress");
     }
@@ -46,6 +49,10 @@ public final class SeedContext {
 
     public int scale() {
         return scale;
+    }
+
+    public Path home() {
+        return home;
     }
 
     public SeedProgress progress() {

@@ -79,6 +79,8 @@ public final class EventsJob {
                 // used only without a checkpoint to restore: resume where the last checkpoint committed, else start over
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setProperty("commit.offsets.on.checkpoint", "true")
+                // seed publishes in one transaction: never read records of an aborted or unfinished one
+                .setProperty("isolation.level", "read_committed")
                 .setValueOnlyDeserializer(new ShopEventDeserializer())
                 .build();
         DataStream<ShopEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), TOPIC)

@@ -1,0 +1,83 @@
+package io.lakehouse.seed.stages;
+
+import io.lakehouse.seed.SeedContext;
+import io.lakehouse.seed.SeedStage;
+import io.lakehouse.seed.StageResult;
+import io.lakehouse.seed.streaming.FlinkJobs;
+import io.lakehouse.seed.streaming.StreamingJob;
+import io.lakehouse.sql.TrinoEndpoint;
+import io.lakehouse.verify.ShopTable;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Waits until the streaming side has landed everything: both jobs caught up with their topics (and committed to
+ * Iceberg), and every CDC bronze table equal to its MySQL table in count and content (Debezium may still be
+ * publishing the last changes when the jobs first catch up).
+ */
+public final class BronzeCatchUpStage implements SeedStage {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @Override
+    public String name() {
+        return "bronze catch-up";
+    }
+
+    @Override
+    public StageResult run(SeedContext context) throws Exception {
+        long began = System.nanoTime();
+        FlinkJobs jobs = FlinkJobs.forLocalStack(context.stack(), context.home(), true);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        TrinoEndpoint trino = TrinoEndpoint.of(context.stack(), "lakehouse", null);
+        List<String> behind = List.of("not checked yet");
+        while (System.nanoTime() < deadline) {
+            for (StreamingJob job : StreamingJob.ALL) {
+                jobs.awaitCaughtUp(job, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
+                        line -> context.progress().update(name(), line));
+            }
+            behind = tablesBehind(context, trino);
+            if (behind.isEmpty()) {
+                return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
+                        + "and every event is in bronze.events", 0, (System.nanoTime() - began) / 1e9);
+            }
+            context.progress().update(name(), "waiting for change data capture: " + String.join(", ", behind));
+            Thread.sleep(2000);
+        }
+        throw new IllegalStateException("bronze did not catch up with MySQL within " + TIMEOUT.toMinutes()
+                + " min: " + String.join(", ", behind) + " (see 'lakehouse status kafka-connect' and "
+                + "'lakehouse streaming status')");
+    }
+
+    private static List<String> tablesBehind(SeedContext context, TrinoEndpoint trino) throws SQLException {
+        List<String> behind = new ArrayList<>();
+        try (Connection mysql = context.mysql(); Statement source = mysql.createStatement();
+             Connection lake = trino.connect(); Statement bronze = lake.createStatement()) {
+            for (ShopTable table : ShopTable.ALL) {
+                String want = fingerprint(source, table.mysqlFingerprint());
+                String have;
+                try {
+                    have = fingerprint(bronze, table.trinoFingerprint("lakehouse.bronze"));
+                } catch (SQLException missing) {
+                    have = "missing";
+                }
+                if (!want.equals(have)) {
+                    behind.add(table.name() + " (" + have.split("/")[0] + " of " + want.split("/")[0] + " rows)");
+                }
+            }
+        }
+        return behind;
+    }
+
+    private static String fingerprint(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1) + "/" + rs.getLong(2);
+        }
+    }
+}
