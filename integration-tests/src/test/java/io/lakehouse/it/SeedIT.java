@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code lakehouse seed} on the local stack, for real, twice. The expected numbers are the documented ones
- * (sample-data/README.md), never the pipeline's own output: seeding twice must leave exactly them.
+ * {@code lakehouse seed} and {@code lakehouse verify} on the local stack, for real, twice. The expected numbers are
+ * the documented ones (sample-data/README.md), never the pipeline's own output: seeding twice must leave exactly
+ * them, CDC must carry the application's updates and deletes, and verify must agree — and catch a planted mismatch.
  */
 @Order(3)
 @ExtendWith(LocalStackExtension.class)
-@StackServices({"trino", "kafka", "mysql"})
 class SeedIT {
     /** sample-data/README.md, "Expected counts at scale 1" and "Application changes". */
     private static final Map<String, Long> LANDED = Map.of("customers", 1000L, "stores", 20L, "products", 300L);
@@ -66,6 +66,38 @@ class SeedIT {
             }
             assertEquals(20_000, io.lakehouse.seed.stages.EventsStage.committedRecords(
                     stack.endpoints().kafkaBootstrap()), "events in shop.events after seed run " + run);
+            try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+                assertEquals(20_000, count(sql, "SELECT count(DISTINCT event_id) FROM lakehouse.bronze.events"));
+                assertEquals(1615, count(sql, "SELECT count(*) FROM lakehouse.bronze.payments"),
+                        "the refunded payments' deletes arrived through CDC");
+                assertEquals(0, count(sql, "SELECT count(*) FROM lakehouse.bronze.payments WHERE order_id % 20 = 0"));
+                assertEquals(100, count(sql, "SELECT count(*) FROM lakehouse.bronze.orders WHERE order_id % 20 = 0 "
+                        + "AND status = 'cancelled' AND updated_at = TIMESTAMP '2026-01-01 00:00:00'"),
+                        "the cancellations' updates arrived through CDC");
+            }
+            Cli.Run verify = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "verify");
+            assertEquals(0, verify.exit(), "verify after seed run " + run + ":\n" + verify.out() + verify.err());
+            assertTrue(verify.out().contains("All 26 checks agree."), verify.out());
+        }
+    }
+
+    @Test
+    void verifyNamesAPlantedMismatchAndExitsNonZero(LocalStack stack) throws Exception {
+        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
+        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+            sql.execute("INSERT INTO lakehouse.bronze.quarantine (source, source_file, location, raw, reason) "
+                    + "VALUES ('stores', 'sample-data/csv/stores.csv', 'line 999', 'planted', 'planted: by SeedIT')");
+            try {
+                Cli.Run verify = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "verify");
+                assertEquals(1, verify.exit(), verify.out() + verify.err());
+                assertTrue(verify.out().contains("checks do not agree: files csv/stores.csv: in = landed + quarantined, "
+                        + "files csv/stores.csv: quarantined"), verify.out());
+            } finally {
+                sql.execute("DELETE FROM lakehouse.bronze.quarantine WHERE raw = 'planted'");
+            }
+            Cli.Run verify = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "verify");
+            assertEquals(0, verify.exit(), verify.out() + verify.err());
         }
     }
 

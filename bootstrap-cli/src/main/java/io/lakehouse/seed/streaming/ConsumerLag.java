@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * How far a job's consumer group is behind the end of its topics. Flink's Kafka source commits its offsets to the
  * group when a checkpoint completes, the same moment the Iceberg sink commits: zero lag means everything produced
- * so far has been checkpointed.
+ * so far has been checkpointed. Transactional producers leave commit markers in the log, which take an offset but
+ * hold no record a consumer sees: a small offset gap is therefore read (committed records only) before it counts.
  */
 public final class ConsumerLag {
     private final String bootstrap;
@@ -44,7 +45,33 @@ public final class ConsumerLag {
                 OffsetAndMetadata done = committed.get(partition);
                 lag.put(partition, Math.max(0, end.offset() - (done == null ? 0 : done.offset())));
             });
+            lag.replaceAll((partition, gap) -> gap > 0 && gap <= MARKER_GAP && committed.get(partition) != null
+                    ? recordsAfter(partition, committed.get(partition).offset()) : gap);
             return lag;
+        }
+    }
+
+    /** A gap this small may be only transaction markers: it is read to count the records really in it. */
+    static final long MARKER_GAP = 1000;
+
+    private long recordsAfter(TopicPartition partition, long offset) {
+        java.util.Properties config = new java.util.Properties();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, offset);
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long records = 0;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                records += consumer.poll(java.time.Duration.ofMillis(500)).count();
+            }
+            return consumer.position(partition) < end ? end - offset : records;
         }
     }
 
