@@ -10,8 +10,8 @@ import java.util.List;
 public final class PlatformTopics {
     private static final Duration WEEK = Duration.ofDays(7);
 
-    /** Clickstream events of the shop (page views, add-to-cart), keyed by customer. */
-    public static final TopicSpec EVENTS = new TopicSpec("shop.events", 3, WEEK, "clickstream events, key = customer id");
+    /** Clickstream events of the shop (page views, add-to-cart, purchases), keyed by event id. */
+    public static final TopicSpec EVENTS = new TopicSpec("shop.events", 3, WEEK, "clickstream events, key = event id");
 
     public static final List<TopicSpec> ALL = List.of(
             EVENTS,

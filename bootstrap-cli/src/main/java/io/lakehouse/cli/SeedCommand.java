@@ -3,6 +3,7 @@ package io.lakehouse.cli;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.Seed;
 import io.lakehouse.seed.SeedContext;
+import io.lakehouse.seed.SeedReset;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
 import io.lakehouse.stack.ServiceCatalog;
@@ -40,6 +41,10 @@ final class SeedCommand implements Callable<Integer> {
             description = "N times the sample volume, generated deterministically (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--reset", description = "Remove what seed made (streaming jobs, the shop's MySQL tables, its "
+            + "topics, bronze seed tables, silver and gold, serving rows), then seed from scratch.")
+    boolean reset;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,6 +57,15 @@ final class SeedCommand implements Callable<Integer> {
                     err.flush();
                 });
         long began = System.nanoTime();
+        if (reset) {
+            err.println("[reset]");
+            try {
+                new SeedReset().run(context);
+            } catch (Exception e) {
+                err.println("error: seed --reset failed: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
         List<StageResult> results;
         try {
             results = Seed.standard().run(context, new Seed.StageListener() {

@@ -13,7 +13,7 @@ public final class ApplicationChanges {
     public static final String CANCELLED_AT = "2026-01-01 00:00:00.000";
     public static final List<String> STATEMENTS = List.of(
             "UPDATE orders SET status = 'cancelled', updated_at = '" + CANCELLED_AT + "' "
-                    + "WHERE order_id % 20 = 0 AND status <> 'cancelled'",
+                    + "WHERE order_id % 20 = 0 AND (status <> 'cancelled' OR updated_at <> '" + CANCELLED_AT + "')",
             "DELETE FROM payments WHERE order_id % 20 = 0");
 
     private ApplicationChanges() {

@@ -78,4 +78,19 @@ public final class ConsumerLag {
     public long total(String group, List<String> topics) throws Exception {
         return lag(group, topics).values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** Deletes the groups' committed offsets; a group that does not exist is no error. */
+    public void deleteGroups(List<String> groups) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (String group : groups) {
+                try {
+                    admin.deleteConsumerGroups(List.of(group)).all().get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
 }

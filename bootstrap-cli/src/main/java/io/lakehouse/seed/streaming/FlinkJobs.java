@@ -138,4 +138,25 @@ public final class FlinkJobs {
                 + (caughtUpAt < 0 ? lastLag + " record(s) behind" : "no checkpoint completed after it caught up")
                 + "); see ./lakehouse logs flink-taskmanager and the Flink UI");
     }
+
+    /**
+     * Forgets the jobs: cancels them where they run, deletes their retained checkpoints and their consumer groups'
+     * offsets, so the next {@link #ensureRunning} starts each from the beginning of its topics.
+     */
+    public void reset(List<StreamingJob> jobs, Consumer<String> progress) throws Exception {
+        for (StreamingJob job : jobs) {
+            Optional<FlinkRest.JobSummary> running = active(job);
+            if (running.isPresent()) {
+                flink.cancel(running.get().id());
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (active(job).isPresent() && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                }
+                progress.accept("cancelled " + job.name());
+            }
+            checkpoints.deleteAll(URI.create(environment.checkpointDir(job)).getPath());
+        }
+        lag.deleteGroups(jobs.stream().map(StreamingJob::consumerGroup).toList());
+        progress.accept("checkpoints and consumer offsets of " + jobs.size() + " job(s) deleted");
+    }
 }

@@ -64,6 +64,18 @@ public final class RetainedCheckpoints {
         return Optional.ofNullable(latest);
     }
 
+    /** Deletes every checkpoint under {@code jobDir} (seed --reset: the next run starts from nothing). */
+    public void deleteAll(String jobDir) throws IOException, InterruptedException {
+        URI uri = webHdfs.resolve("/webhdfs/v1" + jobDir + "?op=DELETE&recursive=true&user.name="
+                + System.getProperty("user.name", "root"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IOException("WebHDFS DELETE " + jobDir + " answered HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     private Iterable<JsonNode> list(String path) throws IOException, InterruptedException {
         URI uri = webHdfs.resolve("/webhdfs/v1" + path + "?op=LISTSTATUS");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET()

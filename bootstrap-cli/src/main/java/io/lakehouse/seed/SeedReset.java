@@ -1,0 +1,98 @@
+package io.lakehouse.seed;
+
+import io.lakehouse.bootstrap.KafkaTopicsStep;
+import io.lakehouse.bootstrap.PlatformTopics;
+import io.lakehouse.bootstrap.TopicSpec;
+import io.lakehouse.seed.streaming.FlinkJobs;
+import io.lakehouse.seed.streaming.StreamingJob;
+import io.lakehouse.serving.ServingStore;
+import io.lakehouse.verify.ShopTable;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code lakehouse seed --reset}: removes what seed made, so the next seed starts over — the streaming jobs with
+ * their checkpoints and offsets, the shop's MySQL tables, the seed's Kafka topics (recreated empty), the bronze
+ * tables seed writes and every table of the derived layers silver and gold, and the serving store's rows. Tables a
+ * user loaded into bronze with {@code lakehouse load} stay.
+ */
+public final class SeedReset {
+    static final List<String> BRONZE_TABLES = List.of("customers", "stores", "products", "quarantine", "orders",
+            "order_items", "payments", "shipments", "events");
+    static final List<String> DERIVED_NAMESPACES = List.of("silver", "gold");
+
+    public void run(SeedContext context) throws Exception {
+        SeedProgress progress = context.progress();
+        FlinkJobs.forLocalStack(context.stack(), context.home(), true)
+                .reset(StreamingJob.ALL, line -> progress.update("reset", line));
+        try (Connection mysql = context.mysql(); Statement sql = mysql.createStatement()) {
+            for (ShopTable table : ShopTable.ALL) {
+                sql.execute("DROP TABLE IF EXISTS " + table.name());
+            }
+            progress.update("reset", "dropped the shop's MySQL tables");
+        }
+        List<TopicSpec> topics = PlatformTopics.ALL.stream()
+                .filter(t -> t.name().equals(PlatformTopics.EVENTS.name()) || t.name().startsWith("cdc.shop."))
+                .toList();
+        recreateTopics(context, topics);
+        Catalog catalog = context.catalog();
+        int dropped = 0;
+        for (String table : BRONZE_TABLES) {
+            dropped += catalog.dropTable(TableIdentifier.of("bronze", table), true) ? 1 : 0;
+        }
+        for (String namespace : DERIVED_NAMESPACES) {
+            for (TableIdentifier table : catalog.listTables(Namespace.of(namespace))) {
+                dropped += catalog.dropTable(table, true) ? 1 : 0;
+            }
+        }
+        progress.update("reset", "dropped " + dropped + " Iceberg table(s) of bronze, silver and gold");
+        try (ServingStore store = ServingStore.connect(context.stack().host(),
+                context.stack().port("SERVING_STORE_PORT"))) {
+            for (var table : ServingStore.TABLES) {
+                store.session().execute("TRUNCATE " + ServingStore.KEYSPACE + "." + table.name());
+            }
+            progress.update("reset", "emptied the serving store's tables");
+        }
+    }
+
+    private static void recreateTopics(SeedContext context, List<TopicSpec> topics) throws Exception {
+        String bootstrap = context.stack().host() + ":" + context.stack().port("KAFKA_PORT");
+        Set<String> names = Set.copyOf(topics.stream().map(TopicSpec::name).toList());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> present = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+            List<String> existing = names.stream().filter(present::contains).toList();
+            admin.deleteTopics(existing).all().get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (admin.listTopics().names().get(20, TimeUnit.SECONDS).stream().anyMatch(names::contains)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka did not finish deleting " + names);
+                }
+                Thread.sleep(500);
+            }
+        }
+        // deletion completes asynchronously on the broker: retry creation until it is accepted
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                new KafkaTopicsStep(topics).apply(context.stack());
+                break;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
+        context.progress().update("reset", "recreated " + names.size() + " empty topic(s)");
+    }
+}
