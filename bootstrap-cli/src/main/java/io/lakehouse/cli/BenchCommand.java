@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code lakehouse bench trino}: the latency of an aggregate over an N-row Iceberg table, median of M runs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the running stack. 'trino': an aggregate over an N-row Iceberg table "
-                + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up.")
+                + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up. "
+                + "'cdc': freshness of M changes from a MySQL commit to visible in Trino (needs a seeded stack).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     RuntimeChoice runtimeChoice;
 
     @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
-            description = "What to measure: trino (default: ${DEFAULT-VALUE}).")
+            description = "What to measure: trino or cdc (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
@@ -50,12 +51,15 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!"trino".equals(what)) {
-            err.println("error: unknown benchmark '" + what + "'; known: trino");
+        if (!"trino".equals(what) && !"cdc".equals(what)) {
+            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc");
             return ExitCodes.USAGE;
         }
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
         TrinoEndpoint trino = TrinoEndpoint.of(runtime.endpoints(), "lakehouse", null);
+        if ("cdc".equals(what)) {
+            return cdc(runtime.endpoints(), trino, out, err);
+        }
         TrinoAggregateBenchmark.Result result = new TrinoAggregateBenchmark(trino, line -> {
             err.println("  " + line);
             err.flush();
@@ -67,6 +71,26 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("median %.0f ms, p95 %.0f ms, min %.0f ms, max %.0f ms over %d runs%n",
                     result.latency().medianMillis(), result.latency().p95Millis(), result.latency().minMillis(),
                     result.latency().maxMillis(), result.latency().runs());
+        }
+        return ExitCodes.OK;
+    }
+
+    private int cdc(io.lakehouse.stack.ProbeTarget stack, TrinoEndpoint trino, PrintWriter out, PrintWriter err)
+            throws Exception {
+        try (java.sql.Connection mysql = java.sql.DriverManager.getConnection("jdbc:mariadb://" + stack.host() + ":"
+                + stack.port("MYSQL_PORT") + "/shop", "lakehouse", stack.secret("MYSQL_PASSWORD").orElse(""))) {
+            io.lakehouse.bench.LatencySummary latency = new io.lakehouse.bench.CdcFreshnessBenchmark(mysql, trino,
+                    line -> {
+                        err.println("  " + line);
+                        err.flush();
+                    }).run(runs);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(latency));
+            } else {
+                out.printf("CDC freshness (MySQL commit -> visible in Trino over bronze.orders): median %.0f ms, "
+                        + "p95 %.0f ms, min %.0f ms, max %.0f ms over %d changes%n", latency.medianMillis(),
+                        latency.p95Millis(), latency.minMillis(), latency.maxMillis(), latency.runs());
+            }
         }
         return ExitCodes.OK;
     }

@@ -82,10 +82,15 @@ public final class EventsStage implements SeedStage {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("Kafka topic " + TOPIC + " does not exist at " + bootstrap
+                        + "; create the platform's topics with 'lakehouse bootstrap'");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
