@@ -5,23 +5,20 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * CSV records through Jackson's CSV parser (RFC 4180 quoting: delimiters, quotes and newlines inside quoted fields),
  * each with its first line number and raw text. Blank lines are not records. A record with more or fewer fields
  * than the header is rejected as it is; broken quoting ends the file with one rejected record holding the rest.
  */
-public final class CsvRecords implements Iterator<RawRecord>, Closeable {
+public final class CsvRecords extends RecordIterator {
     private static final int MAX_RAW = 64 * 1024;
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -31,8 +28,6 @@ public final class CsvRecords implements Iterator<RawRecord>, Closeable {
     private final int[] fieldOfColumn;
     private final int expectedFields;
     private long previousEnd;
-    private RawRecord next;
-    private boolean done;
 
     public CsvRecords(Reader reader, FileSchema schema, String fileName) throws IOException {
         this.text = new RecordingReader(reader);
@@ -83,31 +78,14 @@ public final class CsvRecords implements Iterator<RawRecord>, Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord record = next;
-        next = null;
-        return record;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         long line = -1;
         try {
             previousEnd = Math.max(previousEnd, parser.currentLocation().getCharOffset());
             text.discardBefore(previousEnd);
             JsonToken token = parser.nextToken();
             if (token == null) {
-                done = true;
+                endOfInput();
                 return null;
             }
             line = parser.currentLocation().getLineNr();
@@ -130,7 +108,7 @@ public final class CsvRecords implements Iterator<RawRecord>, Closeable {
             return new RawRecord(line, null, raw, values, null);
         } catch (IOException | RuntimeException e) {
             // the parser cannot go on (e.g. a quote never closed): everything from here is one rejected record
-            done = true;
+            endOfInput();
             drain();
             String rest = strip(text.slice(previousEnd, Long.MAX_VALUE));
             if (rest.isBlank()) {

@@ -5,28 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * JSON lines: one JSON object per line (blank lines skipped). Column sources are field names, dotted for nested
  * fields ({@code address.city}); a nested object or array where a value is declared is kept as its JSON text.
  * A line that is not a JSON object is rejected on its own; the next line is read as usual.
  */
-public final class JsonLinesRecords implements Iterator<RawRecord>, Closeable {
+public final class JsonLinesRecords extends RecordIterator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BufferedReader lines;
     private final List<ColumnSpec> columns;
     private long lineNumber;
-    private RawRecord next;
 
     public JsonLinesRecords(Reader reader, FileSchema schema) {
         this.lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
@@ -34,24 +30,7 @@ public final class JsonLinesRecords implements Iterator<RawRecord>, Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord r = next;
-        next = null;
-        return r;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         try {
             String line;
             do {

@@ -4,16 +4,13 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * XML records with StAX: every element at the schema's record path ({@code /catalog/product}) is one record,
@@ -22,15 +19,13 @@ import java.util.NoSuchElementException;
  * child elements where text is declared is a malformed element. XML that is not well-formed ends the file with one
  * rejected record. The encoding comes from the XML declaration, as the XML spec says; DTDs are not read.
  */
-public final class XmlRecords implements Iterator<RawRecord>, Closeable {
+public final class XmlRecords extends RecordIterator {
     private final InputStream input;
     private final XMLStreamReader xml;
     private final List<String> recordPath;
     private final List<ColumnSpec> columns;
     private final List<String> stack = new ArrayList<>();
     private long index;
-    private RawRecord next;
-    private boolean done;
 
     public XmlRecords(InputStream input, FileSchema schema) throws IOException {
         this.input = input;
@@ -88,24 +83,7 @@ public final class XmlRecords implements Iterator<RawRecord>, Closeable {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord r = next;
-        next = null;
-        return r;
-    }
-
-    private RawRecord advance() {
+    protected RawRecord advance() {
         Element partial = null;
         long line = 0;
         try {
@@ -126,10 +104,10 @@ public final class XmlRecords implements Iterator<RawRecord>, Closeable {
                     stack.remove(stack.size() - 1);
                 }
             }
-            done = true;
+            endOfInput();
             return null;
         } catch (XMLStreamException e) {
-            done = true;
+            endOfInput();
             StringBuilder raw = new StringBuilder();
             if (partial != null) {
                 partial.write(raw);
