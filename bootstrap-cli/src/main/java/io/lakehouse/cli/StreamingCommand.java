@@ -49,7 +49,7 @@ final class StreamingCommand implements Callable<Integer> {
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
         boolean servingStore = runtime.status(catalog.all()).stream()
                 .anyMatch(s -> s.service().equals("serving-store") && s.state() == ServiceState.HEALTHY);
-        FlinkJobs jobs = FlinkJobs.forLocalStack(runtime.endpoints(), common.layout().home(), servingStore);
+        FlinkJobs jobs = FlinkJobs.forStack(runtime.endpoints(), runtime.kind(), common.layout().home(), servingStore);
         PrintWriter out = spec.commandLine().getOut();
         switch (action) {
             case "start" -> jobs.ensureRunning(StreamingJob.ALL).forEach(s -> out.println(s.describe()));

@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SeedContext {
     private final ProbeTarget stack;
+    private final io.lakehouse.runtime.RuntimeKind runtime;
     private final int scale;
     private final Path home;
     private final Path sampleDir;
@@ -31,11 +32,13 @@ public final class SeedContext {
     private Catalog catalog;
 
     /** {@code home}: the project (sample-data/, the job jars); {@code generatedDir}: where larger scales go. */
-    public SeedContext(ProbeTarget stack, int scale, Path home, Path generatedDir, SeedProgress progress) {
+    public SeedContext(ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime, int scale, Path home,
+                       Path generatedDir, SeedProgress progress) {
         if (scale < 1) {
             throw new IllegalArgumentException("scale must be 1 or more, not " + scale);
         }
         this.stack = requireNonNull(stack, "stack");
+        this.runtime = requireNonNull(runtime, "runtime");
         this.scale = scale;
         this.home = requireNonNull(home, "home");
         this.sampleDir = home.resolve("sample-data");
@@ -49,6 +52,11 @@ public final class SeedContext {
 
     public int scale() {
         return scale;
+    }
+
+    /** The streaming jobs of this stack, addressed as its runtime requires. */
+    public io.lakehouse.seed.streaming.FlinkJobs flinkJobs() {
+        return io.lakehouse.seed.streaming.FlinkJobs.forStack(stack, runtime, home, true);
     }
 
     public Path home() {

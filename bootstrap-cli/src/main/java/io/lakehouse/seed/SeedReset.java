@@ -33,7 +33,7 @@ public final class SeedReset {
 
     public void run(SeedContext context) throws Exception {
         SeedProgress progress = context.progress();
-        FlinkJobs.forLocalStack(context.stack(), context.home(), true)
+        context.flinkJobs()
                 .reset(StreamingJob.ALL, line -> progress.update("reset", line));
         try (Connection mysql = context.mysql(); Statement sql = mysql.createStatement()) {
             for (ShopTable table : ShopTable.ALL) {

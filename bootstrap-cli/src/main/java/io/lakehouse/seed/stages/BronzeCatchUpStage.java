@@ -32,7 +32,7 @@ public final class BronzeCatchUpStage implements SeedStage {
     @Override
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
-        FlinkJobs jobs = FlinkJobs.forLocalStack(context.stack(), context.home(), true);
+        FlinkJobs jobs = context.flinkJobs();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         TrinoEndpoint trino = TrinoEndpoint.of(context.stack(), "lakehouse", null);
         List<String> behind = List.of("not checked yet");

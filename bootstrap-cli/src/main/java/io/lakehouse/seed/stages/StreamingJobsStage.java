@@ -23,7 +23,7 @@ public final class StreamingJobsStage implements SeedStage {
     @Override
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
-        List<FlinkJobs.Submission> submissions = FlinkJobs.forLocalStack(context.stack(), context.home(), true)
+        List<FlinkJobs.Submission> submissions = context.flinkJobs()
                 .ensureRunning(StreamingJob.ALL);
         submissions.forEach(s -> context.progress().update(name(), s.describe()));
         return new StageResult(name(), submissions.stream().map(FlinkJobs.Submission::describe)

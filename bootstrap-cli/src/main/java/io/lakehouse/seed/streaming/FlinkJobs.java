@@ -38,11 +38,21 @@ public final class FlinkJobs {
      * need the services' compose names instead: build the {@link JobEnvironment} for that and use the constructor.
      */
     public static FlinkJobs forLocalStack(io.lakehouse.stack.ProbeTarget stack, Path home, boolean servingStore) {
+        return forStack(stack, io.lakehouse.runtime.RuntimeKind.LOCAL, home, servingStore);
+    }
+
+    /** The jobs of a stack on either runtime: the REST calls go to the published ports, the jobs' own addresses
+     * are those the Flink cluster sees (the host's locally, compose names under docker). */
+    public static FlinkJobs forStack(io.lakehouse.stack.ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime,
+                                     Path home, boolean servingStore) {
+        JobEnvironment environment = runtime == io.lakehouse.runtime.RuntimeKind.DOCKER
+                ? JobEnvironment.inContainers(stack, io.lakehouse.stack.ServiceCatalog.standard(), servingStore)
+                : JobEnvironment.local(stack, servingStore);
         return new FlinkJobs(
                 new FlinkRest(URI.create("http://" + stack.host() + ":" + stack.port("FLINK_JOBMANAGER_PORT") + "/")),
                 new RetainedCheckpoints(URI.create("http://" + stack.host() + ":" + stack.port("NAMENODE_HTTP_PORT") + "/")),
                 new ConsumerLag(stack.host() + ":" + stack.port("KAFKA_PORT")),
-                JobEnvironment.local(stack, servingStore), JobJar.locate(home));
+                environment, JobJar.locate(home));
     }
 
     /** What {@link #ensureRunning} found or did. */

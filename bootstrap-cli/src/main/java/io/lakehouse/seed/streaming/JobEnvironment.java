@@ -35,6 +35,20 @@ public record JobEnvironment(String kafkaBootstrap, String metastoreUri, String 
                 servingStore ? Optional.of(stack.host() + ":" + stack.port("SERVING_STORE_PORT")) : Optional.empty());
     }
 
+    /**
+     * The docker runtime: the jobs run in the Flink containers and reach the other services by their compose names
+     * (Kafka on its listener for containers), on the same port numbers as published on the host.
+     */
+    public static JobEnvironment inContainers(ProbeTarget stack, io.lakehouse.stack.ServiceCatalog catalog,
+                                              boolean servingStore) {
+        String hdfs = "hdfs://" + catalog.get("namenode").composeService() + ":" + stack.port("NAMENODE_RPC_PORT");
+        return new JobEnvironment(catalog.get("kafka").composeService() + ":" + stack.port("KAFKA_INTERNAL_PORT"),
+                "thrift://" + catalog.get("hive-metastore").composeService() + ":" + stack.port("HIVE_METASTORE_PORT"),
+                hdfs + "/warehouse", hdfs + "/flink/checkpoints",
+                servingStore ? Optional.of(catalog.get("serving-store").composeService() + ":"
+                        + stack.port("SERVING_STORE_PORT")) : Optional.empty());
+    }
+
     public String checkpointDir(StreamingJob job) {
         return checkpointRoot + "/" + job.name();
     }
