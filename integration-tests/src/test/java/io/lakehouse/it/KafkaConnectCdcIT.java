@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code cdc.shop.cdc_probe} as Debezium change envelopes in plain JSON (contracts: decimals as strings, DATETIME as
  * epoch milliseconds, no tombstones). Also measures commit-to-Kafka latency and the worker's resident memory.
  */
+@Order(1)
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaConnectCdcIT {
