@@ -3,6 +3,7 @@ package io.lakehouse.seed;
 import io.lakehouse.seed.stages.EventsStage;
 import io.lakehouse.seed.stages.FilesToBronzeStage;
 import io.lakehouse.seed.stages.MySqlSourceStage;
+import io.lakehouse.seed.stages.SparkTransformStage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class Seed {
     }
 
     public static Seed standard() {
-        return new Seed(List.of(new FilesToBronzeStage(), new MySqlSourceStage(), new EventsStage()));
+        return new Seed(List.of(new FilesToBronzeStage(), new MySqlSourceStage(), new EventsStage(),
+                new SparkTransformStage()));
     }
 
     public List<SeedStage> stages() {

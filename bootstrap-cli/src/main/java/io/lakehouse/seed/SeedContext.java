@@ -23,19 +23,25 @@ import static java.util.Objects.requireNonNull;
 public final class SeedContext {
     private final ProbeTarget stack;
     private final int scale;
+    private final Path home;
     private final Path sampleDir;
     private final Path generatedDir;
     private final SeedProgress progress;
     private SampleDataset dataset;
     private Catalog catalog;
 
-    public SeedContext(ProbeTarget stack, int scale, Path sampleDir, Path generatedDir, SeedProgress progress) {
+    /**
+     * @param home         the project home: sample-data/ and the batch jobs (jobs/spark) live under it
+     * @param generatedDir where sample data of scales above 1 is generated
+     */
+    public SeedContext(ProbeTarget stack, int scale, Path home, Path generatedDir, SeedProgress progress) {
         if (scale < 1) {
             throw new IllegalArgumentException("scale must be 1 or more, not " + scale);
         }
         this.stack = requireNonNull(stack, "stack");
         this.scale = scale;
-        this.sampleDir = requireNonNull(sampleDir, "sampleDir");
+        this.home = requireNonNull(home, "home");
+        this.sampleDir = home.resolve("sample-data");
         this.generatedDir = requireNonNull(generatedDir, "generatedDir");
         this.progress = requireNonNull(progress, "progress");
     }
@@ -50,6 +56,11 @@ public final class SeedContext {
 
     public SeedProgress progress() {
         return progress;
+    }
+
+    /** The project home (the folder of the {@code lakehouse} script). */
+    public Path home() {
+        return home;
     }
 
     /** Declared table schemas of the flat files (sample-data/schemas). */
