@@ -102,7 +102,13 @@ final class BronzeStandIns {
         return created;
     }
 
-    /** bronze.events, when missing, with the generator's events of this scale (what the events job lands). */
+    /** Events delivered twice at the start of bronze.events, as an at-least-once consumer replays them. */
+    static final int REPLAYED_EVENTS = 50;
+
+    /**
+     * bronze.events, when missing, with the generator's events of this scale (what the events job lands), plus the
+     * first {@value #REPLAYED_EVENTS} again in a second commit, which silver must deduplicate.
+     */
     static boolean eventsFromGenerator(Catalog catalog, int scale) throws IOException {
         TableIdentifier id = TableIdentifier.of("bronze", "events");
         if (catalog.tableExists(id)) {
@@ -121,7 +127,9 @@ final class BronzeStandIns {
             row.setField("event_ts", Instant.ofEpochMilli(event.eventTsMillis()).atOffset(ZoneOffset.UTC));
             rows.add(row);
         }
-        write(create(catalog, id, EVENTS), rows);
+        Table table = create(catalog, id, EVENTS);
+        write(table, rows);
+        write(table, rows.subList(0, REPLAYED_EVENTS));
         return true;
     }
 
