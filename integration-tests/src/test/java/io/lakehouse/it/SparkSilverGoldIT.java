@@ -57,6 +57,9 @@ class SparkSilverGoldIT {
     @Test
     void silverAndGoldMergeTheDocumentedRowsOnceAndRevenueLeavesOutCancelledOrders(LocalStack stack)
             throws Exception {
+        // the namespaces and topics seed writes to (idempotent; the shared stack may have started without them)
+        Cli.Run bootstrap = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "bootstrap");
+        assertEquals(0, bootstrap.exit(), bootstrap.out() + bootstrap.err());
         Cli.Run first = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
         if (first.exit() != 0) {
             // Until the streaming jobs are a seed stage, their bronze tables are missing here, and the Spark stage
