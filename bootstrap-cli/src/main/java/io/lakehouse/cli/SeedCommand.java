@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code lakehouse seed}: the demo shop, end to end, into the running stack. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = "Fill the running stack with the demo shop: flat files into bronze (bad records quarantined), "
-                + "the shop's MySQL database and its changes, and the event stream. Restartable: running it again "
+                + "the shop's MySQL database and its changes, the event stream, then Spark's batch jobs build silver and gold "
+                + "from bronze (MERGE INTO). Restartable: running it again "
                 + "ends with the same rows.")
 final class SeedCommand implements Callable<Integer> {
     @Spec

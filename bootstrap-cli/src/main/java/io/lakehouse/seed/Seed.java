@@ -5,6 +5,7 @@ import io.lakehouse.seed.stages.EventsStage;
 import io.lakehouse.seed.stages.FilesToBronzeStage;
 import io.lakehouse.seed.stages.MySqlSourceStage;
 import io.lakehouse.seed.stages.StreamingJobsStage;
+import io.lakehouse.seed.stages.SparkTransformStage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class Seed {
 
     public static Seed standard() {
         return new Seed(List.of(new FilesToBronzeStage(), new StreamingJobsStage(), new MySqlSourceStage(),
-                new EventsStage(), new BronzeCatchUpStage()));
+                new EventsStage(), new BronzeCatchUpStage(), new SparkTransformStage()));
     }
 
     public List<SeedStage> stages() {

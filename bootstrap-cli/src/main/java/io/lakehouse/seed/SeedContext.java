@@ -31,7 +31,11 @@ public final class SeedContext {
     private SampleDataset dataset;
     private Catalog catalog;
 
-    /** {@code home}: the project (sample-data/, the job jars); {@code generatedDir}: where larger scales go. */
+    /**
+     * @param runtime      where the services run (the streaming jobs address them differently)
+     * @param home         the project home: sample-data/ and the jobs (jobs/flink, jobs/spark) live under it
+     * @param generatedDir where sample data of scales above 1 is generated
+     */
     public SeedContext(ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime, int scale, Path home,
                        Path generatedDir, SeedProgress progress) {
         if (scale < 1) {
@@ -66,6 +70,7 @@ public final class SeedContext {
     public SeedProgress progress() {
         return progress;
     }
+
 
     /** Declared table schemas of the flat files (sample-data/schemas). */
     public Path schemaDir() {
