@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a row written through the driver reads back (and an upsert of the same key replaces it), {@code down} leaves no
  * process and no port. Needs only the serving store.
  */
-@Order(5)
+@Order(6)
 @StackServices("serving-store")
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -1,14 +1,11 @@
 package io.lakehouse.it;
 
-import io.lakehouse.seed.files.LakehouseCatalog;
-import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -25,9 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bronze on its own (cancelled orders excluded), and the second run changes nothing: same counts, no data file
  * added to any silver or gold table.
  */
-@Order(4)
+@Order(5)
 @ExtendWith(LocalStackExtension.class)
-@StackServices({"spark-connect", "trino", "kafka", "mysql"})
 class SparkSilverGoldIT {
     /** sample-data/README.md: landed file records, MySQL rows after the application changes, events. */
     private static final Map<String, Long> SILVER = new LinkedHashMap<>();
@@ -60,15 +56,6 @@ class SparkSilverGoldIT {
         // the namespaces and topics seed writes to (idempotent; the shared stack may have started without them)
         Cli.Run bootstrap = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "bootstrap");
         assertEquals(0, bootstrap.exit(), bootstrap.out() + bootstrap.err());
-        Cli.Run first = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
-        if (first.exit() != 0) {
-            // Until the streaming jobs are a seed stage, their bronze tables are missing here, and the Spark stage
-            // must say so, naming the table.
-            assertTrue(first.err().contains("seed stage 'silver + gold' failed")
-                    && first.err().contains("TABLE_OR_VIEW_NOT_FOUND") && first.err().contains("bronze"),
-                    "seed run 1:\n" + first.out() + first.err());
-        }
-        fillStreamingBronzeTables(stack);
 
         Map<String, Long> afterFirst = null;
         Map<String, Long> filesAfterFirst = null;
@@ -150,19 +137,6 @@ class SparkSilverGoldIT {
                             + type.getValue() + "'"),
                     count(sql, "SELECT sum(" + type.getKey() + ") FROM gold.product_funnel"),
                     "gold.product_funnel " + type.getKey());
-        }
-    }
-
-    /** Until the streaming jobs run in seed: their bronze tables as they would land them (see BronzeStandIns). */
-    private static void fillStreamingBronzeTables(LocalStack stack) throws Exception {
-        StackEndpoints endpoints = stack.endpoints();
-        Catalog catalog = LakehouseCatalog.hive("thrift://" + endpoints.host() + ":"
-                + endpoints.port("HIVE_METASTORE_PORT"), endpoints.hdfsUri() + "/warehouse");
-        try (Connection mysql = DriverManager.getConnection(endpoints.mysqlUrl("shop"), "lakehouse",
-                endpoints.secret("MYSQL_PASSWORD"))) {
-            System.out.println("[spark silver/gold] bronze stand-ins created: "
-                    + BronzeStandIns.cdcTablesFromMySql(catalog, mysql) + ", events "
-                    + BronzeStandIns.eventsFromGenerator(catalog, 1));
         }
     }
 
