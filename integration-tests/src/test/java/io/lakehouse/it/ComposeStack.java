@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * {@value #PORT_OFFSET}, its project and network have their own names, so it runs beside the other stacks.
  */
 public final class ComposeStack implements ExtensionContext.Store.CloseableResource {
-    static final int PORT_OFFSET = 20000;
+    // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
+    static final int PORT_OFFSET = 12000;
     /** What the compose tests bring up: the core services and the engines. */
     static final List<String> SERVICES = Stream.concat(CoreServices.NAMES.stream(),
             Stream.of("spark-master", "spark-worker", "spark-connect", "flink-jobmanager", "flink-taskmanager",

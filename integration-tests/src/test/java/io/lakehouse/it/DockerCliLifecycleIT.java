@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledIf("io.lakehouse.it.DockerEngineAvailable#answers")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerCliLifecycleIT {
-    static final int PORT_OFFSET = 30000;
+    // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
+    static final int PORT_OFFSET = 14000;
     private static final String PROJECT = "lakehouse-it-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "it-docker-survives";
