@@ -67,11 +67,32 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
                     Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(6)));
         }
         long began = System.nanoTime();
-        container.start();
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            // say which container failed, then remove the half-started stack (it would hold memory and ports)
+            String states = containerStates();
+            container.stop();
+            throw new IllegalStateException(e.getMessage() + "; containers: " + states, e);
+        }
         System.out.printf("[compose stack] %d services healthy in %.1f s%n", services.size(),
                 (System.nanoTime() - began) / 1e9);
         compose = container;
         endpoints = new StackEndpoints("127.0.0.1", ports, env);
+    }
+
+    /** Name, state and health of this run's compose containers (project lakehouse-it*), for a failure message. */
+    private static String containerStates() {
+        try {
+            return org.testcontainers.DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                    .exec().stream()
+                    .filter(c -> c.getLabels() != null && c.getLabels()
+                            .getOrDefault("com.docker.compose.project", "").startsWith("lakehouse-it"))
+                    .map(c -> c.getLabels().get("com.docker.compose.service") + " " + c.getStatus())
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     static synchronized ComposeStack get(ExtensionContext context) {
