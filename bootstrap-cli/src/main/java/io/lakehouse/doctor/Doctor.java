@@ -75,9 +75,15 @@ public final class Doctor {
     }
 
     private Finding memory() {
-        long budget = catalog.all().stream().mapToLong(ServiceDefinition::memoryBudgetMb).sum();
+        // services already running hold their memory already: only the others must still fit
+        io.lakehouse.runtime.local.LocalRuntime local =
+                new io.lakehouse.runtime.local.LocalRuntime(layout, catalog, environment);
+        List<ServiceDefinition> toStart = catalog.all().stream().filter(s -> local.liveProcess(s).isEmpty()).toList();
+        long budget = toStart.stream().mapToLong(ServiceDefinition::memoryBudgetMb).sum();
         long available = availableMemoryMb();
-        String found = "stack needs ~" + budget + " MiB resident (+" + HEADROOM_MB + " MiB headroom); "
+        String found = (toStart.isEmpty() ? "every service runs already"
+                : toStart.size() + " service(s) to start, budget up to " + budget + " MiB (their upper bounds; "
+                + "typical use is about half)") + " (+" + HEADROOM_MB + " MiB headroom); "
                 + (available < 0 ? "available memory unknown" : available + " MiB available");
         if (available < 0) {
             return new Finding("memory", Level.INFO, found, "");
