@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the running stack. 'trino': an aggregate over an N-row Iceberg table "
                 + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up. "
-                + "'cdc': freshness of M changes from a MySQL commit to visible in Trino (needs a seeded stack).")
+                + "'cdc': freshness of M changes from a MySQL commit to visible in Trino (needs a seeded stack). "
+                + "'load': files -> bronze records/s, the platform's loader against Spark INSERT ... SELECT from the "
+                + "same CSV (--scale N).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     RuntimeChoice runtimeChoice;
 
     @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
-            description = "What to measure: trino or cdc (default: ${DEFAULT-VALUE}).")
+            description = "What to measure: trino, cdc or load (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
@@ -44,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "Timed runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--scale", defaultValue = "16", description = "load: the sample scale (default: ${DEFAULT-VALUE}).")
+    int scale;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -51,14 +56,30 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!"trino".equals(what) && !"cdc".equals(what)) {
-            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc");
+        if (!java.util.Set.of("trino", "cdc", "load").contains(what)) {
+            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc, load");
             return ExitCodes.USAGE;
         }
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
         TrinoEndpoint trino = TrinoEndpoint.of(runtime.endpoints(), "lakehouse", null);
         if ("cdc".equals(what)) {
             return cdc(runtime.endpoints(), trino, out, err);
+        }
+        if ("load".equals(what)) {
+            io.lakehouse.bench.FileLoadBenchmark.Result result = new io.lakehouse.bench.FileLoadBenchmark(
+                    runtime.endpoints(), common.layout().home(), common.layout().stateDir().resolve("bench"), line -> {
+                        err.println("  " + line);
+                        err.flush();
+                    }).run(scale);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            } else {
+                out.printf("files -> bronze, %,d records of %s (warm runs):%n  loader %.2f s = %,.0f records/s%n"
+                        + "  Spark INSERT ... SELECT from the CSV %.2f s = %,.0f records/s%n  loader/Spark speed: %.2f%n",
+                        result.records(), result.file(), result.loaderSeconds(), result.loaderRecordsPerSecond(),
+                        result.sparkSeconds(), result.sparkRecordsPerSecond(), result.ratio());
+            }
+            return ExitCodes.OK;
         }
         TrinoAggregateBenchmark.Result result = new TrinoAggregateBenchmark(trino, line -> {
             err.println("  " + line);
