@@ -47,7 +47,8 @@ public final class FlinkRestProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + jobManagerHost(target) + ":" + target.port(restPortVariable);
+        String base = "http://" + OtherService.host(target, "FLINK_JOBMANAGER_HOST") + ":"
+                + target.port(restPortVariable);
         try {
             if (taskManagerRpcPortVariable.isEmpty()) {
                 JsonNode overview = HttpJson.get(base + "/overview");
@@ -76,11 +77,5 @@ public final class FlinkRestProbe implements HealthProbe {
         } catch (Exception e) {
             return ProbeResult.unhealthy("Flink REST at " + base + " failed: " + Failures.message(e));
         }
-    }
-
-    private static String jobManagerHost(ProbeTarget target) {
-        String inContainer = System.getenv("LAKEHOUSE_SERVICE");
-        String jobManager = System.getenv("FLINK_JOBMANAGER_HOST");
-        return inContainer != null && jobManager != null && !jobManager.isBlank() ? jobManager : target.host();
     }
 }

@@ -28,7 +28,8 @@ public final class SparkWorkerProbe implements HealthProbe {
     @Override
     public ProbeResult probe(ProbeTarget target) {
         String workerUrl = "http://" + target.host() + ":" + target.port(workerUiPortVariable) + "/json/";
-        String masterUrl = "http://" + target.host() + ":" + target.port(masterUiPortVariable) + "/json/";
+        String masterUrl = "http://" + OtherService.host(target, "SPARK_MASTER_HOST") + ":"
+                + target.port(masterUiPortVariable) + "/json/";
         try {
             JsonNode worker = HttpJson.get(workerUrl);
             String id = worker.path("id").asText("");
