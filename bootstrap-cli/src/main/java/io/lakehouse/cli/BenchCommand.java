@@ -98,8 +98,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private int cdc(io.lakehouse.stack.ProbeTarget stack, TrinoEndpoint trino, PrintWriter out, PrintWriter err)
             throws Exception {
-        try (java.sql.Connection mysql = java.sql.DriverManager.getConnection("jdbc:mariadb://" + stack.host() + ":"
-                + stack.port("MYSQL_PORT") + "/shop", "lakehouse", stack.secret("MYSQL_PASSWORD").orElse(""))) {
+        try (java.sql.Connection mysql = io.lakehouse.seed.ShopDatabase.connect(stack)) {
             io.lakehouse.bench.LatencySummary latency = new io.lakehouse.bench.CdcFreshnessBenchmark(mysql, trino,
                     line -> {
                         err.println("  " + line);

@@ -5,6 +5,7 @@ import io.lakehouse.sql.QueryResult;
 import io.lakehouse.sql.ResultFormat;
 import io.lakehouse.sql.SqlScript;
 import io.lakehouse.sql.TrinoEndpoint;
+import io.lakehouse.sql.TrinoErrors;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import org.jline.reader.EndOfFileException;
@@ -103,10 +104,8 @@ final class SqlCommand implements Callable<Integer> {
         }
     }
 
-    /** Trino's own words: the JDBC driver wraps them as "Query failed (#id): message". */
     static String trinoMessage(SQLException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.replaceFirst("^Query failed \\([^)]*\\):\\s*", "").lines().findFirst().orElse(message);
+        return TrinoErrors.message(e);
     }
 
     private int interactive(Connection connection, PrintWriter out, PrintWriter err) throws Exception {

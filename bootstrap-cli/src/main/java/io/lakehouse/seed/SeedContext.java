@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import static java.util.Objects.requireNonNull;
@@ -109,9 +108,6 @@ public final class SeedContext {
 
     /** The shop's application database as its own user {@code lakehouse}. */
     public Connection mysql() throws SQLException {
-        String password = stack.secret("MYSQL_PASSWORD")
-                .orElseThrow(() -> new IllegalStateException("no MYSQL_PASSWORD in the stack's secrets"));
-        return DriverManager.getConnection("jdbc:mariadb://" + stack.host() + ":" + stack.port("MYSQL_PORT")
-                + "/shop", "lakehouse", password);
+        return ShopDatabase.connect(stack);
     }
 }

@@ -7,10 +7,12 @@ import io.lakehouse.seed.sample.SampleGenerator;
 import io.lakehouse.seed.stages.EventsStage;
 import io.lakehouse.serving.ServingStore;
 import io.lakehouse.sql.TrinoEndpoint;
+import io.lakehouse.sql.TrinoErrors;
+import io.lakehouse.seed.ShopDatabase;
+import io.lakehouse.seed.sample.SampleDataset;
 import io.lakehouse.stack.ProbeTarget;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,10 +43,11 @@ public final class Reconciliation {
 
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
-        ExpectedCounts expected = ExpectedCounts.forScale(scale);
+        SampleDataset data = new SampleGenerator(scale).generate();
+        ExpectedCounts expected = ExpectedCounts.of(data);
         try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
             files(expected, sql, checks);
-            mysql(sql, checks);
+            mysql(data, sql, checks);
             events(expected, sql, checks);
             serving(sql, checks);
         } catch (SQLException e) {
@@ -73,22 +76,20 @@ public final class Reconciliation {
         }
     }
 
-    private void mysql(Statement trinoSql, List<Check> checks) {
-        Map<String, Long> rowsAfterChanges = ApplicationChanges.rowsAfter(new SampleGenerator(scale).generate());
-        String password = stack.secret("MYSQL_PASSWORD").orElse("");
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + stack.host() + ":"
-                + stack.port("MYSQL_PORT") + "/shop", "lakehouse", password);
-             Statement mysql = connection.createStatement()) {
+    private void mysql(SampleDataset data, Statement trinoSql, List<Check> checks) {
+        Map<String, Long> rowsAfterChanges = ApplicationChanges.rowsAfter(data);
+        try (Connection connection = ShopDatabase.connect(stack); Statement mysql = connection.createStatement()) {
             for (ShopTable table : ShopTable.ALL) {
-                long[] source = fingerprint(mysql, table.mysqlFingerprint());
+                ShopTable.Fingerprint source = ShopTable.Fingerprint.of(mysql, table.mysqlFingerprint());
                 checks.add(Check.equal("mysql", "shop." + table.name() + ": rows", rowsAfterChanges.get(table.name()),
-                        source[0], "MySQL against the documented rows after the application's changes"));
+                        source.rows(), "MySQL against the documented rows after the application's changes"));
                 try {
-                    long[] bronze = fingerprint(trinoSql, table.trinoFingerprint("lakehouse.bronze"));
-                    checks.add(Check.equal("cdc", "bronze." + table.name() + ": rows", source[0], bronze[0],
+                    ShopTable.Fingerprint bronze = ShopTable.Fingerprint.of(trinoSql,
+                            table.trinoFingerprint("lakehouse.bronze"));
+                    checks.add(Check.equal("cdc", "bronze." + table.name() + ": rows", source.rows(), bronze.rows(),
                             "MySQL shop." + table.name() + " against Iceberg, through Trino"));
-                    checks.add(Check.equal("cdc", "bronze." + table.name() + ": content", Long.toHexString(source[1]),
-                            Long.toHexString(bronze[1]), "sum of per-row CRC-32 over every column"));
+                    checks.add(Check.equal("cdc", "bronze." + table.name() + ": content", Long.toHexString(source.crcSum()),
+                            Long.toHexString(bronze.crcSum()), "sum of per-row CRC-32 over every column"));
                 } catch (SQLException e) {
                     checks.add(Check.failed("cdc", "bronze." + table.name(), trinoMessage(e)));
                 }
@@ -103,9 +104,10 @@ public final class Reconciliation {
         try {
             long produced = EventsStage.committedRecords(stack.host() + ":" + stack.port("KAFKA_PORT"));
             checks.add(Check.equal("events", "produced", expected.events(), produced, "shop.events (read committed)"));
-            long[] landed = fingerprint(sql, "SELECT count(*), count(DISTINCT event_id) FROM lakehouse.bronze.events");
-            checks.add(Check.equal("events", "landed", produced, landed[0], "bronze.events"));
-            checks.add(Check.equal("events", "landed once", landed[0], landed[1], "distinct event_id"));
+            long landed = count(sql, "SELECT count(*) FROM lakehouse.bronze.events");
+            long distinct = count(sql, "SELECT count(DISTINCT event_id) FROM lakehouse.bronze.events");
+            checks.add(Check.equal("events", "landed", produced, landed, "bronze.events"));
+            checks.add(Check.equal("events", "landed once", landed, distinct, "distinct event_id"));
         } catch (Exception e) {
             checks.add(Check.failed("events", "shop.events", e.getMessage()));
         }
@@ -175,15 +177,7 @@ public final class Reconciliation {
         }
     }
 
-    private static long[] fingerprint(Statement sql, String query) throws SQLException {
-        try (ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
-        }
-    }
-
     private static String trinoMessage(SQLException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.replaceFirst("^Query failed \\([^)]*\\):\\s*", "").lines().findFirst().orElse(message);
+        return TrinoErrors.message(e);
     }
 }

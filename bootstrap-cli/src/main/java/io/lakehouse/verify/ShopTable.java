@@ -25,6 +25,17 @@ public record ShopTable(String name, List<Column> columns) {
             new ShopTable("shipments", List.of(number("shipment_id"), number("order_id"), text("carrier"),
                     datetime("shipped_at"), datetime("delivered_at"), text("status"))));
 
+    /** Rows and the sum of their CRC-32s: equal fingerprints, equal content. */
+    public record Fingerprint(long rows, long crcSum) {
+        /** Runs a fingerprint query (count first, sum second). */
+        public static Fingerprint of(java.sql.Statement sql, String query) throws java.sql.SQLException {
+            try (java.sql.ResultSet rs = sql.executeQuery(query)) {
+                rs.next();
+                return new Fingerprint(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
     public String mysqlFingerprint() {
         String row = columns.stream().map(c -> switch (c.kind()) {
             case DATETIME -> "COALESCE(DATE_FORMAT(" + c.name() + ", '%Y-%m-%d %H:%i:%s.%f'), '')";

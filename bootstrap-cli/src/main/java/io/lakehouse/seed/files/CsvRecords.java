@@ -66,12 +66,14 @@ public final class CsvRecords extends RecordIterator {
     }
 
     private List<String> readRow() throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-            return null;
-        }
-        List<String> fields = new ArrayList<>();
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+        return parser.nextToken() == null ? null : restOfRow(16);
+    }
+
+    /** The fields of the row whose start the parser just read. */
+    private List<String> restOfRow(int expected) throws IOException {
+        List<String> fields = new ArrayList<>(expected);
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY && next != null;
+             next = parser.nextToken()) {
             fields.add(parser.getText());
         }
         return fields;
@@ -83,16 +85,12 @@ public final class CsvRecords extends RecordIterator {
         try {
             previousEnd = Math.max(previousEnd, parser.currentLocation().getCharOffset());
             text.discardBefore(previousEnd);
-            JsonToken token = parser.nextToken();
-            if (token == null) {
+            if (parser.nextToken() == null) {
                 endOfInput();
                 return null;
             }
             line = parser.currentLocation().getLineNr();
-            List<String> fields = new ArrayList<>(expectedFields);
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                fields.add(parser.getText());
-            }
+            List<String> fields = restOfRow(expectedFields);
             long end = parser.currentLocation().getCharOffset();
             String raw = strip(text.slice(previousEnd, end));
             previousEnd = end;

@@ -9,7 +9,6 @@ import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.verify.ShopTable;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -59,25 +58,18 @@ public final class BronzeCatchUpStage implements SeedStage {
         try (Connection mysql = context.mysql(); Statement source = mysql.createStatement();
              Connection lake = trino.connect(); Statement bronze = lake.createStatement()) {
             for (ShopTable table : ShopTable.ALL) {
-                String want = fingerprint(source, table.mysqlFingerprint());
-                String have;
+                ShopTable.Fingerprint want = ShopTable.Fingerprint.of(source, table.mysqlFingerprint());
+                ShopTable.Fingerprint have;
                 try {
-                    have = fingerprint(bronze, table.trinoFingerprint("lakehouse.bronze"));
+                    have = ShopTable.Fingerprint.of(bronze, table.trinoFingerprint("lakehouse.bronze"));
                 } catch (SQLException missing) {
-                    have = "missing";
+                    have = new ShopTable.Fingerprint(0, 0);
                 }
                 if (!want.equals(have)) {
-                    behind.add(table.name() + " (" + have.split("/")[0] + " of " + want.split("/")[0] + " rows)");
+                    behind.add(table.name() + " (" + have.rows() + " of " + want.rows() + " rows)");
                 }
             }
         }
         return behind;
-    }
-
-    private static String fingerprint(Statement sql, String query) throws SQLException {
-        try (ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1) + "/" + rs.getLong(2);
-        }
     }
 }
