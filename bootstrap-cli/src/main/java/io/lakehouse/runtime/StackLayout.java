@@ -69,6 +69,14 @@ public record StackLayout(Path home, Path stateDir) {
         return home.resolve("services").resolve(name).resolve("target").resolve("dist");
     }
 
+    /**
+     * The virtual environment of a Python application, beside its service folder: a build product like the folder
+     * (made by the CLI from {@code dist/requirements.txt}), kept by {@code down --purge}, gone with {@code mvn clean}.
+     */
+    public Path venv(String distribution) {
+        return home.resolve("services").resolve(distribution).resolve("target").resolve("venv");
+    }
+
     public Path secretsFile() {
         return stateDir.resolve("secrets.properties");
     }

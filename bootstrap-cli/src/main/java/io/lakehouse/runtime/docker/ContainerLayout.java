@@ -61,6 +61,9 @@ public final class ContainerLayout {
         // how the host reaches published ports: the same number inside and outside, on the host's loopback
         variables.put("PUBLISHED_HOST", Optional.ofNullable(env.apply("PUBLISHED_HOST")).orElse("127.0.0.1"));
         variables.put("DIST_DIR", ROOT.resolve("services").resolve(service.local().distribution()).toString());
+        variables.put("VENV_DIR", ROOT.resolve("venvs").resolve(service.local().distribution()).toString());
+        variables.put("PROJECT_HOME", ROOT.toString());
+        variables.put("STATE_DIR", VOLUME.toString());
         variables.put("CONF_DIR", confDir().toString());
         variables.put("DATA_DIR", dataDir().toString());
         variables.put("LOG_DIR", "/tmp/lakehouse-logs");

@@ -106,6 +106,17 @@ public final class LocalRuntime implements StackRuntime {
                         + "); build it with './mvnw -q -pl services/" + service.local().distribution()
                         + " package' (the ./lakehouse launcher does this on first run)");
             }
+            if (service.local().pythonEnvironment()) {
+                if (Files.isDirectory(dist) && PythonEnvironment.requirementsOf(dist).isEmpty()) {
+                    problems.add("the service folder of " + service.name() + " has no requirements.txt (" + dist
+                            + "); build it with './mvnw -q -pl services/" + service.local().distribution()
+                            + " package'");
+                }
+                Python.Result python = python();
+                if (python.python().isEmpty()) {
+                    problems.add(service.name() + ": " + python.problem());
+                }
+            }
             for (LaunchCommand command : commandsOf(service)) {
                 if (command instanceof LaunchCommand.Java java && jdks().find(java.jdk()).isEmpty()) {
                     problems.add(service.name() + ": " + jdks().explainMissing(java.jdk()));
@@ -158,6 +169,9 @@ public final class LocalRuntime implements StackRuntime {
         }
         record.ifPresent(stale -> records.delete(service.name()));
 
+        if (service.local().pythonEnvironment()) {
+            ensurePythonEnvironment(service, listener);
+        }
         Map<String, String> variables = LocalVariables.of(service, catalog.all(), layout, ports, generated);
         ServicePreparation preparation = new ServicePreparation(service, variables, layout.configTemplates(service),
                 layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks());
@@ -182,6 +196,41 @@ public final class LocalRuntime implements StackRuntime {
         long seconds = (System.nanoTime() - began) / 100_000_000L;
         listener.on(new StackEvent(service.name(), Phase.HEALTHY,
                 "pid " + process.pid() + ", " + (seconds / 10.0) + " s, " + result.detail()));
+    }
+
+    /** Makes the service's virtual environment from PyPI when it is missing or its requirements changed. */
+    private void ensurePythonEnvironment(ServiceDefinition service, StackListener listener)
+            throws ServiceStartException {
+        String distribution = service.local().distribution();
+        PythonEnvironment environment = new PythonEnvironment(
+                layout.distribution(distribution).resolve("requirements.txt"), layout.venv(distribution));
+        if (environment.ready()) {
+            return;
+        }
+        Python interpreter = python().python().orElseThrow(() -> new ServiceStartException(new ServiceFailure(
+                service.name(), python().problem(), Optional.empty(), Optional.empty(), List.of())));
+        try {
+            environment.ensure(interpreter, layout.logFile(service),
+                    line -> listener.on(new StackEvent(service.name(), Phase.INITIALISING, line)));
+        } catch (IOException e) {
+            throw new ServiceStartException(ServiceFailure.withLog(service.name(),
+                    "cannot make its Python environment " + environment.venv() + ": " + e.getMessage()
+                            + " (is PyPI reachable? pip's output is in the log)",
+                    LogSource.file(layout.logFile(service))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException(new ServiceFailure(service.name(), "interrupted while making its "
+                    + "Python environment", Optional.empty(), Optional.empty(), List.of()));
+        }
+    }
+
+    private Python.Result pythonResult;
+
+    private synchronized Python.Result python() {
+        if (pythonResult == null) {
+            pythonResult = Python.find();
+        }
+        return pythonResult;
     }
 
     private static Supplier<Optional<String>> exitOf(Process process) {

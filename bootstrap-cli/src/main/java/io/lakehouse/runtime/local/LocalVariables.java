@@ -32,6 +32,9 @@ final class LocalVariables {
         variables.put("BIND_ADDRESS", BIND_ADDRESS);
         variables.put("PUBLISHED_HOST", ADVERTISED_HOST);
         variables.put("DIST_DIR", layout.distribution(service.local().distribution()).toString());
+        variables.put("VENV_DIR", layout.venv(service.local().distribution()).toString());
+        variables.put("PROJECT_HOME", layout.home().toString());
+        variables.put("STATE_DIR", layout.stateDir().toString());
         variables.put("CONF_DIR", layout.confDir(service).toString());
         variables.put("DATA_DIR", layout.dataDir(service).toString());
         variables.put("LOG_DIR", layout.logsDir().toString());

@@ -1,0 +1,63 @@
+package io.lakehouse.runtime.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Python interpreter the Python applications' virtual environments are made with: {@code LAKEHOUSE_PYTHON} if
+ * set, else {@code python3} on the PATH; at least 3.10 (what Airflow, Superset and JupyterLab need), with the
+ * {@code venv} module (Debian splits it into {@code python3-venv}).
+ */
+public record Python(Path executable, String version) {
+    static final int MIN_MINOR = 10;
+    private static final Pattern VERSION = Pattern.compile("Python (3)\\.(\\d+)\\.(\\d+)");
+
+    /** The interpreter to use, or why there is none, with the fix. */
+    public static Result find() {
+        String chosen = Optional.ofNullable(System.getenv("LAKEHOUSE_PYTHON")).filter(s -> !s.isBlank())
+                .orElse("python3");
+        String fix = "install it (Debian: 'sudo apt-get install python3 python3-venv') or set LAKEHOUSE_PYTHON to a "
+                + "Python 3." + MIN_MINOR + "+ interpreter";
+        Optional<String> version = run(List.of(chosen, "--version"));
+        if (version.isEmpty()) {
+            return new Result(Optional.empty(), "no Python interpreter '" + chosen + "' found; " + fix);
+        }
+        Matcher m = VERSION.matcher(version.get());
+        if (!m.find() || Integer.parseInt(m.group(2)) < MIN_MINOR) {
+            return new Result(Optional.empty(), "'" + chosen + "' is " + version.get().strip() + ", Python 3."
+                    + MIN_MINOR + "+ is needed; " + fix);
+        }
+        if (run(List.of(chosen, "-c", "import venv, ensurepip")).isEmpty()) {
+            return new Result(Optional.empty(), "'" + chosen + "' (" + version.get().strip()
+                    + ") has no venv/ensurepip module; install python3-venv (Debian) or set LAKEHOUSE_PYTHON");
+        }
+        return new Result(Optional.of(new Python(Path.of(chosen), m.group(0).substring(7))), "");
+    }
+
+    private static Optional<String> run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** A usable interpreter, or the reason there is none. */
+    public record Result(Optional<Python> python, String problem) {
+    }
+}
