@@ -28,6 +28,7 @@ public record ServiceDefinition(
         Duration startTimeout,
         int memoryBudgetMb,
         Optional<String> uiPath,
+        Optional<String> uiLogin,
         Optional<StandIn> localStandIn,
         Optional<VendorImage> vendorImage,
         List<GeneratedValue> generatedValues) {
@@ -42,6 +43,7 @@ public record ServiceDefinition(
         requireNonNull(composeService, "composeService");
         requireNonNull(startTimeout, "startTimeout");
         requireNonNull(uiPath, "uiPath");
+        requireNonNull(uiLogin, "uiLogin");
         requireNonNull(localStandIn, "localStandIn");
         requireNonNull(vendorImage, "vendorImage");
         ports = List.copyOf(ports);
@@ -82,6 +84,7 @@ public record ServiceDefinition(
         private Duration startTimeout = Duration.ofSeconds(120);
         private int memoryBudgetMb;
         private String uiPath;
+        private String uiLogin;
         private StandIn localStandIn;
         private VendorImage vendorImage;
         private final List<GeneratedValue> generatedValues = new ArrayList<>();
@@ -154,6 +157,15 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * How a person logs in to the web UI, for {@code status} (e.g. "user admin, password SUPERSET_ADMIN_PASSWORD
+         * in the secrets file"): never the secret itself. Variables such as {@code ${STATE_DIR}} are not rendered.
+         */
+        public Builder uiLogin(String howToLogIn) {
+            this.uiLogin = howToLogIn;
+            return this;
+        }
+
         /** For a service one runtime cannot run for real: what the local runtime runs instead, said plainly. */
         public Builder localStandIn(StandIn standIn) {
             this.localStandIn = standIn;
@@ -185,7 +197,7 @@ public record ServiceDefinition(
             }
             return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
                     dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
-                    Optional.ofNullable(uiPath), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
+                    Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
                     generatedValues);
         }
     }

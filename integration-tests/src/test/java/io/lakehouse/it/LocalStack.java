@@ -98,8 +98,12 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
         return env;
     }
 
+    /** Stopped at the end of the run, unless {@code -Dit.keepStack=true} (tests run against a stack kept running). */
     @Override
     public void close() {
+        if (Boolean.getBoolean("lakehouse.it.keepStack")) {
+            return;
+        }
         runtime.down(catalog.all(), event -> { });
     }
 }
