@@ -56,6 +56,9 @@ final class StatusCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(toJson(statuses)));
         } else {
             out.print(render(statuses));
+            out.print(webUis(statuses, catalog, common.layout().secretsFile().toString()));
+            out.println("Marts: served by " + io.lakehouse.marts.Marts.of(common.layout().home(), runtime.endpoints(),
+                    parent.environment).servedBy() + ".");
         }
         out.flush();
         return statuses.stream().allMatch(s -> s.state() == ServiceState.HEALTHY) ? ExitCodes.OK
@@ -76,6 +79,24 @@ final class StatusCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    /** Each web UI a person opens: its address and how to log in (never the secret itself: where it is kept). */
+    static String webUis(List<ServiceStatus> statuses, ServiceCatalog catalog, String secretsFile) {
+        List<ServiceStatus> withUi = statuses.stream().filter(s -> s.ui().isPresent()).toList();
+        if (withUi.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(System.lineSeparator()).append("Web UIs:").append(System.lineSeparator());
+        TextTable uis = new TextTable("SERVICE", "STATE", "ADDRESS", "LOGIN");
+        withUi.forEach(s -> uis.row(s.service(), s.state().label(), s.ui().get(),
+                catalog.get(s.service()).uiLogin().orElse("none needed (bound to 127.0.0.1)")));
+        uis.render().lines().skip(1).forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
+        if (withUi.stream().anyMatch(s -> catalog.get(s.service()).uiLogin().isPresent())) {
+            text.append("  Generated passwords and tokens: ").append(secretsFile)
+                    .append(" (owner-only; shown once by 'up' when first made)").append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
     static String table(List<ServiceStatus> statuses) {
         TextTable table = new TextTable("SERVICE", "VERSION", "RUNTIME", "PID/CONTAINER", "PORTS", "STATE", "LOG",
                 "DETAIL");
@@ -83,7 +104,7 @@ final class StatusCommand implements Callable<Integer> {
             table.row(s.service(), s.version(), s.runtime().label(),
                     s.pid().map(String::valueOf).or(s::container).orElse("-"),
                     s.ports().values().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                    s.state().label(), s.log(), s.ui().map(u -> u + " ").orElse("") + shorten(s.detail()));
+                    s.state().label(), s.log(), shorten(s.detail()));
         }
         return table.render();
     }

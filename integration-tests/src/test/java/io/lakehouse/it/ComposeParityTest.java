@@ -114,6 +114,13 @@ class ComposeParityTest {
                         + " equals the service model's vendor version");
                 return;
             }
+            if (model(entry.getKey()).isEmpty() && entry.getValue().has("profiles")) {
+                // outside the service model, started on demand (StarRocks): a vendor's image, its tag pinned
+                Matcher vendorTag = VENDOR_IMAGE.matcher(image);
+                assertTrue(vendorTag.matches(), entry.getKey() + ": image " + image + " must be REPOSITORY:${X_VERSION}");
+                pinned(vendorTag.group(2));
+                return;
+            }
             Matcher m = IMAGE.matcher(image);
             assertTrue(m.matches(), entry.getKey() + ": image " + image + " must be lakehouse/NAME:${X_VERSION}");
             String version = pinned(m.group(2));

@@ -141,9 +141,33 @@ public final class DockerRuntime implements StackRuntime {
             }
             DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
                     listener);
+            startStarRocks(services, vendorImages, compose, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * StarRocks serves the marts as materialized views where its vendor's image is present (compose profile
+     * {@code starrocks}; it reads the Iceberg catalog through the metastore). It is not part of the service model:
+     * without it Trino serves the same marts, so the stack does not wait for it; {@code marts refresh} uses it once
+     * it answers. Here, where no registry is reachable, the image is never present and this says so.
+     */
+    private void startStarRocks(List<ServiceDefinition> services, VendorImages vendorImages, ComposeCli compose,
+                                StackListener listener) {
+        if (services.stream().noneMatch(s -> s.name().equals("hive-metastore"))) {
+            return;
+        }
+        String image = "starrocks/allin1-ubuntu:" + io.lakehouse.stack.Versions.pinned().of("starrocks");
+        if (!vendorImages.present(image)) {
+            listener.on(new StackEvent("starrocks", Phase.ALREADY_RUNNING, "not started: the image " + image
+                    + " is not in the Docker engine; the marts are served by Trino (Iceberg tables in lakehouse.marts)"));
+            return;
+        }
+        ComposeCli.Result result = compose.run(1800, "--profile", "starrocks", "up", "-d", "--no-deps", "starrocks");
+        listener.on(new StackEvent("starrocks", Phase.ALREADY_RUNNING, result.ok()
+                ? "started from " + image + " (marts as materialized views once it answers on its query port)"
+                : "could not start from " + image + ": " + lastLine(result.output())));
     }
 
     private void start(ServiceDefinition service, DockerClient client, ComposeCli compose, ProbeTarget target,
