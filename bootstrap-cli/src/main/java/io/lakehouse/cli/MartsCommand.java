@@ -28,22 +28,18 @@ final class MartsCommand {
     @ParentCommand
     LakehouseCommand parent;
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
-
     @Command(name = "list", description = "Each mart, its rows and current snapshot, and which engine serves them.")
-    int list(@Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
-        Marts marts = marts();
+    int list(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice,
+             @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
+        Marts marts = marts(common, runtimeChoice);
         return print(marts, marts.describe(), json, "Marts");
     }
 
     @Command(name = "refresh", description = "Recompute every mart from gold: one atomic Iceberg commit each "
             + "(StarRocks: REFRESH MATERIALIZED VIEW ... WITH SYNC MODE, where it runs).")
-    int refresh(@Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
-        Marts marts = marts();
+    int refresh(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice,
+                @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
+        Marts marts = marts(common, runtimeChoice);
         PrintWriter out = spec.commandLine().getOut();
         List<MartRefresh> refreshed = marts.refresh(done -> {
             if (!json) {
@@ -56,9 +52,9 @@ final class MartsCommand {
 
     @Command(name = "compare", description = "Compare each mart's rows in StarRocks and in Trino; exit 1 on a "
             + "difference, 3 when StarRocks does not run here.")
-    int compare() throws Exception {
+    int compare(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<List<String>> differences = marts().compare();
+        Optional<List<String>> differences = marts(common, runtimeChoice).compare();
         if (differences.isEmpty()) {
             spec.commandLine().getErr().println("StarRocks does not run here (it runs only under docker, from its "
                     + "vendor's image); nothing to compare with Trino's marts.");
@@ -70,7 +66,7 @@ final class MartsCommand {
         return differences.get().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private Marts marts() {
+    private Marts marts(CommonOptions common, RuntimeChoice runtimeChoice) {
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
         return Marts.of(common.layout().home(), runtime.endpoints(), parent.environment);
     }
