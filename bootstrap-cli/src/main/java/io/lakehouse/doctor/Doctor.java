@@ -47,6 +47,7 @@ public final class Doctor {
     public List<Finding> examine() {
         List<Finding> findings = new ArrayList<>();
         findings.addAll(jdks());
+        findings.addAll(python());
         findings.add(memory());
         findings.add(disk());
         findings.addAll(serviceFolders());
@@ -70,6 +71,30 @@ public final class Doctor {
                         .orElseGet(() -> new Finding("jdk for " + service.name(), Level.FAIL,
                                 java.jdk() + " needed, none found", locator.explainMissing(java.jdk()))));
             }
+        }
+        return findings;
+    }
+
+    /** The interpreter the Python applications' environments are made with, and whether each is made yet. */
+    private List<Finding> python() {
+        List<ServiceDefinition> apps = catalog.all().stream().filter(s -> s.local().pythonEnvironment()).toList();
+        if (apps.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        io.lakehouse.runtime.local.Python.Result python = io.lakehouse.runtime.local.Python.find();
+        String names = String.join(", ", apps.stream().map(ServiceDefinition::name).toList());
+        findings.add(python.python().map(p -> Finding.ok("python", p.version() + " (" + p.executable() + ") for "
+                        + names))
+                .orElseGet(() -> new Finding("python", Level.FAIL, "none usable, needed by " + names,
+                        python.problem())));
+        for (ServiceDefinition app : apps) {
+            String dist = app.local().distribution();
+            boolean ready = new io.lakehouse.runtime.local.PythonEnvironment(
+                    layout.distribution(dist).resolve("requirements.txt"), layout.venv(dist)).ready();
+            findings.add(ready ? Finding.ok("venv for " + app.name(), layout.venv(dist).toString())
+                    : new Finding("venv for " + app.name(), Level.INFO, "not made yet",
+                    "'up' makes it from PyPI on first start (a minute or more, shown as it goes)"));
         }
         return findings;
     }
