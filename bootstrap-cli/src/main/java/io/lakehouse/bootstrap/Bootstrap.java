@@ -17,7 +17,7 @@ public final class Bootstrap {
     public static Bootstrap standard() {
         return new Bootstrap(List.of(new NamespacesStep(), new KafkaTopicsStep(PlatformTopics.ALL),
                 new CdcConnectorStep(),
-                new ServingStoreStep()));
+                new ServingStoreStep(), new MartsStep()));
     }
 
     /** Applies every step whose services are all in {@code running}; returns what each found or did. */

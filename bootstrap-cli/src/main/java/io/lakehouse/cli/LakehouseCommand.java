@@ -23,6 +23,8 @@ import java.util.function.Function;
                 LoadCommand.class,
                 SeedCommand.class,
                 VerifyCommand.class,
+                TransformCommand.class,
+                MartsCommand.class,
                 BenchCommand.class,
                 StreamingCommand.class,
                 DoctorCommand.class,

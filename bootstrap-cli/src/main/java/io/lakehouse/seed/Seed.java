@@ -3,6 +3,7 @@ package io.lakehouse.seed;
 import io.lakehouse.seed.stages.BronzeCatchUpStage;
 import io.lakehouse.seed.stages.EventsStage;
 import io.lakehouse.seed.stages.FilesToBronzeStage;
+import io.lakehouse.seed.stages.MartsStage;
 import io.lakehouse.seed.stages.MySqlSourceStage;
 import io.lakehouse.seed.stages.StreamingJobsStage;
 import io.lakehouse.seed.stages.SparkTransformStage;
@@ -23,7 +24,7 @@ public final class Seed {
 
     public static Seed standard() {
         return new Seed(List.of(new FilesToBronzeStage(), new StreamingJobsStage(), new MySqlSourceStage(),
-                new EventsStage(), new BronzeCatchUpStage(), new SparkTransformStage()));
+                new EventsStage(), new BronzeCatchUpStage(), new SparkTransformStage(), new MartsStage()));
     }
 
     public List<SeedStage> stages() {

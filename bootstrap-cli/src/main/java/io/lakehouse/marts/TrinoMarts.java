@@ -1,0 +1,98 @@
+package io.lakehouse.marts;
+
+import io.lakehouse.sql.TrinoEndpoint;
+import io.lakehouse.stack.ProbeTarget;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The marts as Iceberg tables in {@code lakehouse.marts}, made and refreshed by Trino: what the local runtime serves
+ * (StarRocks has no package in any registry reachable here), and docker too where StarRocks' image is absent.
+ * Each mart file holds two statements: the table (bootstrap runs it, so the table exists before any data) and its
+ * refresh, a {@code CREATE OR REPLACE TABLE ... AS SELECT}: one atomic commit, older snapshots kept.
+ */
+public final class TrinoMarts {
+    public static final String ENGINE = "trino";
+    private final MartCatalog catalog;
+    private final TrinoEndpoint trino;
+
+    public TrinoMarts(MartCatalog catalog, ProbeTarget stack) {
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.trino = TrinoEndpoint.of(requireNonNull(stack, "stack"), "lakehouse", null);
+    }
+
+    /** Creates the marts' tables that do not exist (empty); returns the names of those it created. */
+    public List<String> create() throws SQLException {
+        List<String> created = new ArrayList<>();
+        try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
+            for (Mart mart : catalog.all()) {
+                boolean existed = exists(sql, mart);
+                sql.execute(SqlScript.statements(mart.trinoSql()).get(0));
+                if (!existed) {
+                    created.add(mart.name());
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Recomputes every mart from gold, one atomic commit each; {@code progress} hears each as it is done. */
+    public List<MartRefresh> refresh(Consumer<MartRefresh> progress) throws SQLException {
+        List<MartRefresh> refreshed = new ArrayList<>();
+        try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
+            for (Mart mart : catalog.all()) {
+                long began = System.nanoTime();
+                for (String statement : SqlScript.statements(mart.trinoSql())) {
+                    sql.execute(statement);
+                }
+                MartRefresh done = new MartRefresh(mart.name(), ENGINE, count(sql, mart), snapshot(sql, mart),
+                        (System.nanoTime() - began) / 1e9);
+                refreshed.add(done);
+                progress.accept(done);
+            }
+        }
+        return refreshed;
+    }
+
+    /** Each mart's rows and current snapshot, without changing anything. */
+    public List<MartRefresh> describe() throws SQLException {
+        List<MartRefresh> marts = new ArrayList<>();
+        try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
+            for (Mart mart : catalog.all()) {
+                marts.add(exists(sql, mart)
+                        ? new MartRefresh(mart.name(), ENGINE, count(sql, mart), snapshot(sql, mart), 0)
+                        : new MartRefresh(mart.name(), ENGINE, 0, "missing (run 'lakehouse bootstrap')", 0));
+            }
+        }
+        return marts;
+    }
+
+    private static boolean exists(Statement sql, Mart mart) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM lakehouse.information_schema.tables "
+                + "WHERE table_schema = 'marts' AND table_name = '" + mart.name() + "'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
+    }
+
+    private static long count(Statement sql, Mart mart) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + mart.trinoTable())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String snapshot(Statement sql, Mart mart) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT snapshot_id, committed_at FROM lakehouse.marts.\""
+                + mart.name() + "$snapshots\" ORDER BY committed_at DESC LIMIT 1")) {
+            return rs.next() ? "snapshot " + rs.getLong(1) + " at " + rs.getString(2) : "no snapshot yet";
+        }
+    }
+}
