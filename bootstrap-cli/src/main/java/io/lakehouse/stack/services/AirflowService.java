@@ -67,9 +67,9 @@ public final class AirflowService {
                 .generates(GeneratedValue.password("AIRFLOW_ADMIN_PASSWORD"))
                 .generates(GeneratedValue.password("AIRFLOW_SECRET_KEY"))
                 .generates(GeneratedValue.password("AIRFLOW_JWT_SECRET"))
-                // measured idle: 12 processes, 970 MB with shared pages counted once (1.77 GB summed RSS); a task
-                // adds its supervisor and the lakehouse CLI's JVM
-                .memoryBudgetMb(1300)
+                // measured: idle 12 processes, 970 MB with shared pages counted once (1.77 GB summed RSS); while a
+                // task runs 1.19 GB plus the lakehouse CLI's JVM (110-400 MB, in a session of its own)
+                .memoryBudgetMb(1500)
                 // the first start migrates the metadata database (a few seconds) before the API server answers
                 .startTimeout(Duration.ofSeconds(180))
                 .local(LocalLaunch.python(DISTRIBUTION, List.of(),
