@@ -1,5 +1,6 @@
 package io.lakehouse.stack;
 
+import io.lakehouse.stack.services.AirflowService;
 import io.lakehouse.stack.services.DataNodeService;
 import io.lakehouse.stack.services.FlinkJobManagerService;
 import io.lakehouse.stack.services.FlinkTaskManagerService;
@@ -49,7 +50,8 @@ public final class ServiceCatalog {
                 FlinkJobManagerService.definition(versions),
                 FlinkTaskManagerService.definition(versions),
                 KafkaConnectService.definition(versions),
-                ServingStoreService.definition(versions)));
+                ServingStoreService.definition(versions),
+                AirflowService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

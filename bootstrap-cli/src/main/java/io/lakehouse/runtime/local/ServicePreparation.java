@@ -70,6 +70,14 @@ public final class ServicePreparation {
 
     public Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
+        if (service.local().pythonEnvironment()) {
+            // as the venv's 'activate' does: programs that start their siblings by name (airflow standalone runs
+            // 'airflow scheduler', ...) find the venv's, not whatever else is on PATH
+            String venv = renderer.render("${VENV_DIR}", "the virtual environment of " + service.name());
+            environment.put("VIRTUAL_ENV", venv);
+            String path = System.getenv("PATH");
+            environment.put("PATH", venv + "/bin" + (path == null || path.isBlank() ? "" : ":" + path));
+        }
         service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
         return environment;
     }

@@ -1,0 +1,80 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.GeneratedValue;
+import io.lakehouse.stack.LaunchCommand;
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.AirflowHealthProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Apache Airflow, the scheduler of the daily pipeline (DAG {@code lakehouse_daily} in {@code jobs/airflow/dags}),
+ * run as {@code airflow standalone}: one parent process that migrates the metadata database and supervises the
+ * scheduler, DAG processor, triggerer and API server (REST API, execution API and UI on {@code AIRFLOW_PORT}).
+ * The parent does not stop its children on SIGTERM, so the runtimes stop its whole process session.
+ *
+ * <p>The metadata database is SQLite under {@code DATA_DIR}: Airflow 3 runs the LocalExecutor on it (task workers
+ * talk to the execution API, not to the database), which is all one machine's daily pipeline needs, with nothing
+ * else to run or to keep in memory. Parallelism 4 keeps it to a dozen processes (32 would give 40, 5 GB).
+ *
+ * <p>Login: the simple auth manager with one user {@code admin} whose password is the generated
+ * {@code AIRFLOW_ADMIN_PASSWORD}, rendered into the passwords file from {@code compose/airflow/}.
+ */
+public final class AirflowService {
+    static final String DISTRIBUTION = "airflow";
+
+    private AirflowService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("AIRFLOW_HOME", "${DATA_DIR}"),
+                Map.entry("AIRFLOW__CORE__DAGS_FOLDER", "${PROJECT_HOME}/jobs/airflow/dags"),
+                Map.entry("AIRFLOW__CORE__LOAD_EXAMPLES", "False"),
+                Map.entry("AIRFLOW__CORE__EXECUTOR", "LocalExecutor"),
+                Map.entry("AIRFLOW__CORE__PARALLELISM", "4"),
+                Map.entry("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "sqlite:///${DATA_DIR}/airflow.db"),
+                Map.entry("AIRFLOW__API__HOST", "${BIND_ADDRESS}"),
+                Map.entry("AIRFLOW__API__PORT", "${AIRFLOW_PORT}"),
+                // the API server's own address for task workers and links; the default (8080) is Trino's port
+                Map.entry("AIRFLOW__API__BASE_URL", "http://127.0.0.1:${AIRFLOW_PORT}"),
+                Map.entry("AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "http://127.0.0.1:${AIRFLOW_PORT}/execution/"),
+                Map.entry("AIRFLOW__API__SECRET_KEY", "${AIRFLOW_SECRET_KEY}"),
+                // shared by the API server (which signs task tokens) and the workers: one value, not one per process
+                Map.entry("AIRFLOW__API_AUTH__JWT_SECRET", "${AIRFLOW_JWT_SECRET}"),
+                Map.entry("AIRFLOW__CORE__AUTH_MANAGER",
+                        "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"),
+                Map.entry("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS", "admin:admin"),
+                Map.entry("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE",
+                        "${CONF_DIR}/simple_auth_manager_passwords.json"),
+                // what the DAG's tasks need to run the lakehouse CLI against this stack
+                Map.entry("LAKEHOUSE_HOME", "${PROJECT_HOME}"),
+                Map.entry("LAKEHOUSE_STATE_DIR", "${STATE_DIR}"),
+                Map.entry("LAKEHOUSE_SKIP_BUILD", "true"));
+        return ServiceDefinition.builder("airflow")
+                .description("Apache Airflow (standalone: scheduler, DAG processor, triggerer, API server), "
+                        + "DAG lakehouse_daily")
+                .version(versions.of("airflow"))
+                .port("AIRFLOW_PORT", 8089, "API server: REST API, execution API and web UI")
+                .dependsOn("trino", "spark-connect")
+                .health(new AirflowHealthProbe("AIRFLOW_PORT"))
+                .ui("/")
+                .uiLogin("user admin, password AIRFLOW_ADMIN_PASSWORD in the state directory's secrets.properties")
+                .generates(GeneratedValue.password("AIRFLOW_ADMIN_PASSWORD"))
+                .generates(GeneratedValue.password("AIRFLOW_SECRET_KEY"))
+                .generates(GeneratedValue.password("AIRFLOW_JWT_SECRET"))
+                // measured: idle 12 processes, 970 MB with shared pages counted once (1.77 GB summed RSS); while a
+                // task runs 1.19 GB plus the lakehouse CLI's JVM (110-400 MB, in a session of its own)
+                .memoryBudgetMb(1500)
+                // the first start migrates the metadata database (a few seconds) before the API server answers
+                .startTimeout(Duration.ofSeconds(180))
+                .local(LocalLaunch.python(DISTRIBUTION, List.of(),
+                        new LaunchCommand.Native("${VENV_DIR}/bin/airflow", List.of("standalone")),
+                        environment))
+                .build();
+    }
+}

@@ -1,0 +1,133 @@
+package io.lakehouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Airflow's REST API (v2) as the tests use it: log in with the generated admin password ({@code POST /auth/token}),
+ * then the DAG, its runs, task instances and task logs, with the bearer token.
+ */
+final class AirflowApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    /** An answer: status and parsed body (empty object when there is none). */
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final String base;
+    private final String token;
+
+    private AirflowApi(String base, String token) {
+        this.base = requireNonNull(base, "base");
+        this.token = requireNonNull(token, "token");
+    }
+
+    static AirflowApi login(String base, String user, String password) throws IOException, InterruptedException {
+        ObjectNode credentials = JSON.createObjectNode().put("username", user).put("password", password);
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("login as " + user + " at " + base + " failed: HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return new AirflowApi(base, JSON.readTree(response.body()).path("access_token").asText());
+    }
+
+    /** The HTTP status of a login attempt, for checking that a wrong password is refused. */
+    static int loginStatus(String base, String user, String password) throws IOException, InterruptedException {
+        ObjectNode credentials = JSON.createObjectNode().put("username", user).put("password", password);
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    Answer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Answer post(String path, JsonNode body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    Answer patch(String path, JsonNode body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** The task instances of a run: task id to state ("none" for a task not scheduled yet). */
+    Map<String, String> taskStates(String dagId, String runId) throws IOException, InterruptedException {
+        Answer answer = get("/api/v2/dags/" + dagId + "/dagRuns/" + encode(runId) + "/taskInstances");
+        Map<String, String> states = new LinkedHashMap<>();
+        for (JsonNode task : answer.body().path("task_instances")) {
+            states.put(task.path("task_id").asText(), task.path("state").asText("none"));
+        }
+        return states;
+    }
+
+    /** The last lines of a task try's log, for failure messages. */
+    String logTail(String dagId, String runId, String taskId, int tryNumber, int lines) {
+        try {
+            Answer answer = get("/api/v2/dags/" + dagId + "/dagRuns/" + encode(runId) + "/taskInstances/" + taskId
+                    + "/logs/" + tryNumber + "?full_content=true");
+            String text = java.util.stream.StreamSupport.stream(answer.body().path("content").spliterator(), false)
+                    .map(entry -> entry.isObject() ? entry.path("event").asText() : entry.asText())
+                    .collect(Collectors.joining("\n"));
+            return text.lines().skip(Math.max(0, text.lines().count() - lines)).collect(Collectors.joining("\n"));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        JsonNode json;
+        try {
+            json = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException notJson) {
+            json = JSON.createObjectNode().put("detail", body);
+        }
+        return new Answer(response.statusCode(), json);
+    }
+}

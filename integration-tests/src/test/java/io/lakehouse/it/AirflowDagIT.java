@@ -1,0 +1,355 @@
+package io.lakehouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakehouse.runtime.local.PortInspector;
+import io.lakehouse.seed.ShopDatabase;
+import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.verify.ShopTable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Airflow on the local runtime and the DAG {@code lakehouse_daily} run for real, through the running service's REST
+ * API (logged in with the generated admin password): an order line in MySQL gets three more units, change data
+ * capture carries it to bronze, and one DAG run (silver, gold, marts, verify) must end with every task succeeded and
+ * the marts' revenue grown by exactly those units' value. The change is then undone and a second run brings the
+ * marts back to where they were. Last, {@code down airflow} must leave no process of its tree alive.
+ */
+@Order(8)
+@StackServices({"airflow", "kafka-connect", "flink-taskmanager", "serving-store"})
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AirflowDagIT {
+    private static final String DAG = "lakehouse_daily";
+    private static final List<String> TASKS = List.of("spark_silver", "spark_gold", "refresh_marts", "verify");
+    private static final int ADDED_UNITS = 3;
+    private static final Duration DAG_RUN_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration CDC_TIMEOUT = Duration.ofMinutes(5);
+
+    @Test
+    @Order(1)
+    void theDagParsesWithItsFourTasksInOrderAndOnlyTheGeneratedPasswordLogsIn(LocalStack stack) throws Exception {
+        String base = base(stack);
+        assertEquals(401, AirflowApi.loginStatus(base, "admin", "not-the-password"), "a wrong password is refused");
+        AirflowApi api = login(stack);
+        JsonNode dag = awaitDag(api);
+        assertEquals("0 0 * * *", dag.path("timetable_summary").asText(), "daily at midnight: " + dag);
+        JsonNode errors = api.get("/api/v2/importErrors").body();
+        assertEquals(0, errors.path("total_entries").asInt(-1), "DAG import errors: " + errors);
+
+        Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        api.get("/api/v2/dags/" + DAG + "/tasks").body().path("tasks")
+                .forEach(task -> tasks.put(task.path("task_id").asText(), task));
+        assertEquals(Set.copyOf(TASKS), tasks.keySet(), "the DAG's tasks");
+        for (int i = 0; i < TASKS.size(); i++) {
+            JsonNode task = tasks.get(TASKS.get(i));
+            List<String> downstream = new ArrayList<>();
+            task.path("downstream_task_ids").forEach(id -> downstream.add(id.asText()));
+            assertEquals(i + 1 < TASKS.size() ? List.of(TASKS.get(i + 1)) : List.of(), downstream,
+                    TASKS.get(i) + " runs before exactly the next step");
+            assertEquals(2, task.path("retries").asInt(), TASKS.get(i) + " retries");
+            assertEquals("BashOperator", task.path("operator_name").asText(), TASKS.get(i));
+            assertTrue(task.path("execution_timeout").path("seconds").asInt() > 0, TASKS.get(i) + " has a timeout");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aDagRunCarriesAnOrderChangeIntoTheMartsAndEveryTaskSucceeds(LocalStack stack) throws Exception {
+        ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
+                stack.endpoints().secrets());
+        AirflowApi api = login(stack);
+        awaitDag(api);
+        boolean wasPaused = api.get("/api/v2/dags/" + DAG).body().path("is_paused").asBoolean(true);
+        OrderLine line;
+        try (Connection mysql = ShopDatabase.connect(target)) {
+            line = OrderLine.firstDelivered(mysql);
+        }
+        BigDecimal addedRevenue = line.unitPrice().multiply(BigDecimal.valueOf(ADDED_UNITS));
+        MartTotals before = MartTotals.read(stack, line);
+        System.out.printf("[airflow] order %d line %d: +%d units at %s = +%s revenue; marts before: %s%n",
+                line.orderId(), line.lineNo(), ADDED_UNITS, line.unitPrice(), addedRevenue, before);
+        try {
+            try {
+                try (Connection mysql = ShopDatabase.connect(target)) {
+                    line.addUnits(mysql, ADDED_UNITS);
+                }
+                awaitBronzeEqualsMySql(target, stack);
+                runDagToSuccess(api, "it_change_" + System.currentTimeMillis());
+
+                MartTotals after = MartTotals.read(stack, line);
+                assertEquals(before.revenue().add(addedRevenue), after.revenue(),
+                        "marts.daily_sales revenue grew by exactly the added units' value");
+                assertEquals(before.units() + ADDED_UNITS, after.units(), "marts.daily_sales units");
+                assertEquals(before.cellRevenue().add(addedRevenue), after.cellRevenue(),
+                        "the order's day, store and category in marts.daily_sales");
+                assertEquals(before.customerRevenue().add(addedRevenue), after.customerRevenue(),
+                        "the customer's revenue in marts.customer_lifetime_value");
+            } finally {
+                try (Connection mysql = ShopDatabase.connect(target)) {
+                    line.restore(mysql);
+                }
+                awaitBronzeEqualsMySql(target, stack);
+            }
+            runDagToSuccess(api, "it_restore_" + System.currentTimeMillis());
+            assertEquals(before, MartTotals.read(stack, line), "the second run brought the marts back");
+        } finally {
+            api.patch("/api/v2/dags/" + DAG, AirflowApi.object().put("is_paused", wasPaused));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void downLeavesNoProcessOfItsTree(LocalStack stack) throws Exception {
+        ServiceDefinition airflow = stack.catalog().get("airflow");
+        ProcessHandle root = stack.runtime().liveProcess(airflow).orElseThrow();
+        Set<ProcessHandle> tree = new LinkedHashSet<>();
+        tree.add(root);
+        root.descendants().forEach(tree::add);
+        tree.addAll(sessionMembers(root.pid()));
+        // standalone, scheduler, DAG processor, triggerer, API server, at least
+        assertTrue(tree.size() >= 5, "airflow's process tree: " + describe(tree));
+
+        Cli.Run down = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "down", "--runtime", "local",
+                "airflow");
+        assertEquals(0, down.exit(), down.out() + down.err());
+
+        List<ProcessHandle> alive = tree.stream().filter(ProcessHandle::isAlive).toList();
+        assertTrue(alive.isEmpty(), "still alive after down: " + describe(alive));
+        assertTrue(sessionMembers(root.pid()).isEmpty(), "processes left in airflow's session "
+                + describe(sessionMembers(root.pid())));
+        int port = stack.endpoints().port("AIRFLOW_PORT");
+        assertFalse(PortInspector.isListening(port), "AIRFLOW_PORT " + port + " still listening");
+    }
+
+    // ------------------------------------------------------------------------------------------------ DAG runs
+
+    private static void runDagToSuccess(AirflowApi api, String runId) throws Exception {
+        ObjectNode trigger = AirflowApi.object().put("dag_run_id", runId);
+        trigger.putNull("logical_date");
+        AirflowApi.Answer created = api.post("/api/v2/dags/" + DAG + "/dagRuns", trigger);
+        assertTrue(created.ok(), "trigger " + DAG + ": HTTP " + created.status() + " " + created.body());
+        // a paused DAG's runs stay queued; unpausing after the trigger lets the scheduler take it (the daily
+        // schedule's next run is tomorrow's, catchup is off, so no second run comes with it)
+        AirflowApi.Answer unpaused = api.patch("/api/v2/dags/" + DAG, AirflowApi.object().put("is_paused", false));
+        assertTrue(unpaused.ok(), "unpause: HTTP " + unpaused.status() + " " + unpaused.body());
+
+        long began = System.nanoTime();
+        long deadline = began + DAG_RUN_TIMEOUT.toNanos();
+        String state = "queued";
+        String runPath = "/api/v2/dags/" + DAG + "/dagRuns/" + AirflowApi.encode(runId);
+        while (System.nanoTime() < deadline) {
+            state = api.get(runPath).body().path("state").asText("?");
+            if (state.equals("success") || state.equals("failed")) {
+                break;
+            }
+            Thread.sleep(5000);
+        }
+        Map<String, String> tasks = api.taskStates(DAG, runId);
+        System.out.printf("[airflow] run %s: %s in %.1f s, tasks %s%n", runId, state,
+                (System.nanoTime() - began) / 1e9, tasks);
+        Map<String, String> expected = new LinkedHashMap<>();
+        TASKS.forEach(task -> expected.put(task, "success"));
+        if (!expected.equals(tasks)) {
+            StringBuilder logs = new StringBuilder();
+            for (Map.Entry<String, String> task : tasks.entrySet()) {
+                if (!task.getValue().equals("success") && !task.getValue().equals("none")) {
+                    logs.append("\n--- ").append(task.getKey()).append(" (").append(task.getValue()).append("):\n")
+                            .append(api.logTail(DAG, runId, task.getKey(), 1, 25));
+                }
+            }
+            fail("run " + runId + " ended " + state + " with tasks " + tasks + logs);
+        }
+        assertEquals("success", state, "run " + runId);
+    }
+
+    private static JsonNode awaitDag(AirflowApi api) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        AirflowApi.Answer dag;
+        do {
+            dag = api.get("/api/v2/dags/" + DAG);
+            if (dag.ok()) {
+                return dag.body();
+            }
+            Thread.sleep(2000);
+        } while (System.nanoTime() < deadline);
+        JsonNode errors = api.get("/api/v2/importErrors").body();
+        return fail("DAG " + DAG + " not known to Airflow within 2 min (HTTP " + dag.status() + "); import errors: "
+                + errors);
+    }
+
+    private static AirflowApi login(LocalStack stack) throws IOException, InterruptedException {
+        return AirflowApi.login(base(stack), "admin", stack.endpoints().secret("AIRFLOW_ADMIN_PASSWORD"));
+    }
+
+    private static String base(LocalStack stack) {
+        return "http://" + stack.endpoints().host() + ":" + stack.endpoints().port("AIRFLOW_PORT");
+    }
+
+    // ------------------------------------------------------------------------------------------------- the data
+
+    /** Until bronze.orders and bronze.order_items hold MySQL's rows, column for column (CDC has carried them). */
+    private static void awaitBronzeEqualsMySql(ProbeTarget target, LocalStack stack) throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + CDC_TIMEOUT.toNanos();
+        List<String> behind = List.of();
+        while (System.nanoTime() < deadline) {
+            behind = new ArrayList<>();
+            try (Connection mysql = ShopDatabase.connect(target); Statement source = mysql.createStatement();
+                 Connection trino = stack.endpoints().trino(); Statement bronze = trino.createStatement()) {
+                for (ShopTable table : ShopTable.ALL) {
+                    if (!table.name().equals("orders") && !table.name().equals("order_items")) {
+                        continue;
+                    }
+                    ShopTable.Fingerprint want = ShopTable.Fingerprint.of(source, table.mysqlFingerprint());
+                    ShopTable.Fingerprint have = ShopTable.Fingerprint.of(bronze,
+                            table.trinoFingerprint("lakehouse.bronze"));
+                    if (!want.equals(have)) {
+                        behind.add(table.name());
+                    }
+                }
+            }
+            if (behind.isEmpty()) {
+                System.out.printf("[airflow] bronze equals MySQL after %.1f s%n", (System.nanoTime() - began) / 1e9);
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        fail("change data capture did not bring " + behind + " to bronze within " + CDC_TIMEOUT.toMinutes() + " min");
+    }
+
+    /** One order line, as it was before the test changed it. */
+    private record OrderLine(long orderId, int lineNo, int quantity, BigDecimal unitPrice, BigDecimal total,
+                             Timestamp updatedAt, long customerId) {
+
+        /** The first line of the first delivered order: a sale the marts count. */
+        static OrderLine firstDelivered(Connection mysql) throws SQLException {
+            try (Statement sql = mysql.createStatement(); ResultSet row = sql.executeQuery(
+                    "SELECT i.order_id, i.line_no, i.quantity, i.unit_price, o.total_amount, o.updated_at, "
+                            + "o.customer_id FROM order_items i JOIN orders o ON o.order_id = i.order_id "
+                            + "WHERE o.status = 'delivered' ORDER BY i.order_id, i.line_no LIMIT 1")) {
+                assertTrue(row.next(), "no delivered order in shop.orders: has the stack been seeded?");
+                return new OrderLine(row.getLong(1), row.getInt(2), row.getInt(3), row.getBigDecimal(4),
+                        row.getBigDecimal(5), row.getTimestamp(6), row.getLong(7));
+            }
+        }
+
+        /** The application sells more: the line's quantity, the order's total and its update time change. */
+        void addUnits(Connection mysql, int units) throws SQLException {
+            write(mysql, quantity + units, total.add(unitPrice.multiply(BigDecimal.valueOf(units))),
+                    Timestamp.from(Instant.now()));
+        }
+
+        void restore(Connection mysql) throws SQLException {
+            write(mysql, quantity, total, updatedAt);
+        }
+
+        private void write(Connection mysql, int newQuantity, BigDecimal newTotal, Timestamp newUpdatedAt)
+                throws SQLException {
+            boolean autoCommit = mysql.getAutoCommit();
+            mysql.setAutoCommit(false);
+            try (PreparedStatement item = mysql.prepareStatement(
+                    "UPDATE order_items SET quantity = ? WHERE order_id = ? AND line_no = ?");
+                 PreparedStatement order = mysql.prepareStatement(
+                         "UPDATE orders SET total_amount = ?, updated_at = ? WHERE order_id = ?")) {
+                item.setInt(1, newQuantity);
+                item.setLong(2, orderId);
+                item.setInt(3, lineNo);
+                assertEquals(1, item.executeUpdate(), "order_items row " + orderId + "/" + lineNo);
+                order.setBigDecimal(1, newTotal);
+                order.setTimestamp(2, newUpdatedAt);
+                order.setLong(3, orderId);
+                assertEquals(1, order.executeUpdate(), "orders row " + orderId);
+                mysql.commit();
+            } finally {
+                mysql.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** What the marts say: all of daily_sales, the order line's cell of it, and its customer's lifetime value. */
+    private record MartTotals(BigDecimal revenue, long units, BigDecimal cellRevenue, BigDecimal customerRevenue) {
+        static MartTotals read(LocalStack stack, OrderLine line) throws SQLException {
+            try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+                BigDecimal revenue;
+                long units;
+                try (ResultSet row = sql.executeQuery("SELECT sum(revenue), sum(units) FROM marts.daily_sales")) {
+                    row.next();
+                    revenue = row.getBigDecimal(1);
+                    units = row.getLong(2);
+                }
+                BigDecimal cell;
+                try (ResultSet row = sql.executeQuery("SELECT d.revenue FROM marts.daily_sales d "
+                        + "JOIN gold.fact_sales f ON f.order_date = d.sales_date AND f.store_key = d.store_id "
+                        + "JOIN gold.dim_product p ON p.product_key = f.product_key AND p.category = d.category "
+                        + "WHERE f.order_id = " + line.orderId() + " AND f.line_no = " + line.lineNo())) {
+                    assertTrue(row.next(), "marts.daily_sales has no row for order " + line.orderId());
+                    cell = row.getBigDecimal(1);
+                }
+                BigDecimal customer;
+                try (ResultSet row = sql.executeQuery("SELECT revenue FROM marts.customer_lifetime_value "
+                        + "WHERE customer_id = " + line.customerId())) {
+                    assertTrue(row.next(), "marts.customer_lifetime_value has no customer " + line.customerId());
+                    customer = row.getBigDecimal(1);
+                }
+                return new MartTotals(revenue, units, cell, customer);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ processes
+
+    /** Every process whose session is {@code session} (the service was started through setsid), from /proc. */
+    private static Set<ProcessHandle> sessionMembers(long session) {
+        Set<ProcessHandle> members = new LinkedHashSet<>();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            all.filter(h -> sessionOf(h.pid()).orElse(-1L) == session).forEach(members::add);
+        }
+        return members;
+    }
+
+    private static Optional<Long> sessionOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]));
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(java.util.Collection<ProcessHandle> processes) {
+        return processes.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")
+                .replaceAll("^(.{90}).*", "$1…")).toList().toString();
+    }
+}
