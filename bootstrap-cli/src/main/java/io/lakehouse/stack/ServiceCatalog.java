@@ -13,6 +13,7 @@ import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
 import io.lakehouse.stack.services.ServingStoreService;
+import io.lakehouse.stack.services.SupersetService;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class ServiceCatalog {
                 FlinkJobManagerService.definition(versions),
                 FlinkTaskManagerService.definition(versions),
                 KafkaConnectService.definition(versions),
-                ServingStoreService.definition(versions)));
+                ServingStoreService.definition(versions),
+                SupersetService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {
