@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  *     browser.click("[data-test=login-button]");
  *     browser.waitFor("location.pathname.startsWith('/superset/welcome')", Duration.ofSeconds(30));
  *     String text = browser.evaluate("document.body.innerText").asText();
- *     browser.screenshot("superset-dashboard");           // target/ui-screenshots/superset-dashboard.png
+ *     browser.screenshot("superset-dashboard", true);     // target/ui-screenshots/superset-dashboard.png
  * }
  * </pre>
  * Chromium runs with {@code --remote-debugging-port=0} and a throw-away profile; the session talks to one page target
@@ -160,9 +160,16 @@ final class BrowserSession implements AutoCloseable {
                 + " if (!e) throw new Error('no element ' + " + JSON.writeValueAsString(cssSelector) + "); e.click(); })()");
     }
 
-    /** Saves a PNG of the visible page as {@code target/ui-screenshots/<name>.png}. */
-    Path screenshot(String name) throws Exception {
-        JsonNode shot = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+    /** Saves a PNG of the page (the visible part, or all of it) as {@code target/ui-screenshots/<name>.png}. */
+    Path screenshot(String name, boolean fullPage) throws Exception {
+        ObjectNode params = JSON.createObjectNode().put("format", "png");
+        if (fullPage) {
+            JsonNode size = call("Page.getLayoutMetrics", JSON.createObjectNode()).path("cssContentSize");
+            params.put("captureBeyondViewport", true).putObject("clip").put("x", 0).put("y", 0)
+                    .put("width", size.path("width").asDouble()).put("height", size.path("height").asDouble())
+                    .put("scale", 1);
+        }
+        JsonNode shot = call("Page.captureScreenshot", params);
         Path file = screenshots.resolve(name + ".png");
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
         return file;

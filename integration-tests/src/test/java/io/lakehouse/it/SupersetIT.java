@@ -126,7 +126,7 @@ class SupersetIT {
             browser.waitFor("document.querySelector('[data-test=login-button]') !== null", Duration.ofSeconds(60));
             browser.type("#username", SupersetService.ADMIN_USER);
             browser.type("#password", stack.endpoints().secret(SupersetService.ADMIN_PASSWORD));
-            browser.screenshot("superset-login");
+            browser.screenshot("superset-login", false);
             browser.click("[data-test=login-button]");
             browser.waitFor("!location.pathname.startsWith('/login')", Duration.ofSeconds(60));
 
@@ -135,18 +135,32 @@ class SupersetIT {
                     + String.join(" && ", titles.stream().map(title -> "t.includes(" + quoted(title) + ")").toList())
                     + "; })()";
             browser.waitFor(allTitlesShown, Duration.ofSeconds(120));
-            // the charts' own content: every chart holder rendered something (a canvas, svg or table), none errored
-            browser.waitFor("document.querySelectorAll('.chart-container canvas, .chart-container svg, "
-                    + ".chart-container table, .chart-container .header-line').length >= " + titles.size(),
-                    Duration.ofSeconds(120));
+            // the charts' own content, once every query came back: ECharts canvases (line and bars), the table's rows,
+            // and the big number showing the total the API returns, formatted as the chart says (,.2f)
+            BigDecimal total = money(chartData(chartIdOf("Total revenue"), false).path("data").get(0)
+                    .path("total_revenue"));
+            String totalShown = String.format(java.util.Locale.US, "%,.2f", total);
+            browser.waitFor("!document.body.innerText.includes('Waiting on')"
+                    + " && document.querySelectorAll('canvas').length >= 3"
+                    + " && document.querySelectorAll('table tbody tr').length >= 1"
+                    + " && document.body.innerText.includes(" + quoted(totalShown) + ")", Duration.ofSeconds(120));
             String text = browser.evaluate("document.body.innerText").asText();
-            Path screenshot = browser.screenshot("superset-dashboard");
+            Path screenshot = browser.screenshot("superset-dashboard", true);
             assertTrue(text.contains(SupersetStep.DASHBOARD), "dashboard title not on the page: " + text);
             titles.forEach(title -> assertTrue(text.contains(title), "chart '" + title + "' not rendered: " + text));
             assertTrue(!text.contains("Unexpected error") && !text.contains("Data error"),
                     "a chart shows an error: " + text);
             assertTrue(Files.size(screenshot) > 20_000, "screenshot is empty: " + screenshot);
         }
+    }
+
+    private static int chartIdOf(String title) throws Exception {
+        for (JsonNode chart : api.get("/api/v1/dashboard/" + dashboard.path("id").asInt() + "/charts").path("result")) {
+            if (title.equals(chart.path("slice_name").asText())) {
+                return chart.path("id").asInt();
+            }
+        }
+        throw new AssertionError("no chart '" + title + "' on the dashboard");
     }
 
     private static JsonNode chartData(int chartId, boolean force) throws Exception {
