@@ -76,7 +76,7 @@ class SupersetIT {
                                 rows.get(0).path("total_revenue"), chart.getKey());
                     }
                     case "Revenue per day" -> {
-                        assertEquals(Long.parseLong(single(sql, "SELECT count(DISTINCT sale_date) FROM " + table)),
+                        assertEquals(Long.parseLong(single(sql, "SELECT count(DISTINCT sales_date) FROM " + table)),
                                 rows.size(), "days in " + chart.getKey());
                         assertMoney(single(sql, "SELECT sum(revenue) FROM " + table), sum(rows, "total_revenue"),
                                 chart.getKey());
