@@ -14,10 +14,18 @@ public final class Bootstrap {
         this.steps = List.copyOf(steps);
     }
 
+    /** The steps that need nothing but the stack's endpoints (namespaces, topics, connectors, keyspaces). */
     public static Bootstrap standard() {
         return new Bootstrap(List.of(new NamespacesStep(), new KafkaTopicsStep(PlatformTopics.ALL),
                 new CdcConnectorStep(),
                 new ServingStoreStep(), new MartsStep()));
+    }
+
+    /** Everything {@code up} and {@code bootstrap} set up: the standard steps, then the applications' provisioning. */
+    public static Bootstrap standard(BootstrapContext context) {
+        List<BootstrapStep> steps = new ArrayList<>(standard().steps);
+        steps.add(new SupersetStep(context));
+        return new Bootstrap(steps);
     }
 
     /** Applies every step whose services are all in {@code running}; returns what each found or did. */

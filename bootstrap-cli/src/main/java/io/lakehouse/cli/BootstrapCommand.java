@@ -1,6 +1,7 @@
 package io.lakehouse.cli;
 
 import io.lakehouse.bootstrap.Bootstrap;
+import io.lakehouse.bootstrap.BootstrapContext;
 import io.lakehouse.bootstrap.StepOutcome;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.StackRuntime;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code lakehouse bootstrap}: the idempotent setup (namespaces, topics); also run at the end of {@code up}. */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
         description = "Create what the platform needs and is missing: the Iceberg namespaces bronze, silver, gold, "
-                + "marts, the Kafka topics and the serving store's keyspace and tables. Safe to run any number of times; "
+                + "marts, the Kafka topics, the serving store's keyspace and tables, and Superset's Trino connection and "
+                + "dashboard. Safe to run any number of times; "
                 + "says what it created.")
 final class BootstrapCommand implements Callable<Integer> {
     @Spec
@@ -38,7 +40,11 @@ final class BootstrapCommand implements Callable<Integer> {
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
         List<String> healthy = runtime.status(catalog.all()).stream()
                 .filter(s -> s.state() == ServiceState.HEALTHY).map(s -> s.service()).toList();
-        print(spec.commandLine().getOut(), Bootstrap.standard().apply(runtime.endpoints(), healthy));
+        List<String> notices = new java.util.ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), common.layout(), notices::add))
+                .apply(runtime.endpoints(), healthy));
+        notices.forEach(out::println);
         return ExitCodes.OK;
     }
 

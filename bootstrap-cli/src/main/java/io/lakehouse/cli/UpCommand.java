@@ -1,6 +1,7 @@
 package io.lakehouse.cli;
 
 import io.lakehouse.bootstrap.Bootstrap;
+import io.lakehouse.bootstrap.BootstrapContext;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackRuntime;
@@ -58,8 +59,10 @@ final class UpCommand implements Callable<Integer> {
         out.println();
         out.print(StatusCommand.render(statuses));
         out.println();
-        BootstrapCommand.print(out, Bootstrap.standard().apply(runtime.endpoints(),
-                selected.stream().map(ServiceDefinition::name).toList()));
+        List<String> notices = new java.util.ArrayList<>();
+        BootstrapCommand.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), layout, notices::add))
+                .apply(runtime.endpoints(), selected.stream().map(ServiceDefinition::name).toList()));
+        notices.forEach(out::println);
         out.println();
         out.println("Logs: 'lakehouse logs SERVICE'. Stop: 'lakehouse down'. Checks: 'lakehouse doctor'.");
         return ExitCodes.OK;

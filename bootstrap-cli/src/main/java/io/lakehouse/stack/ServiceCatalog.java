@@ -14,6 +14,7 @@ import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
 import io.lakehouse.stack.services.ServingStoreService;
+import io.lakehouse.stack.services.SupersetService;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,7 +52,8 @@ public final class ServiceCatalog {
                 FlinkTaskManagerService.definition(versions),
                 KafkaConnectService.definition(versions),
                 ServingStoreService.definition(versions),
-                AirflowService.definition(versions)));
+                AirflowService.definition(versions),
+                SupersetService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

@@ -1,0 +1,77 @@
+package io.lakehouse.stack.services;
+
+import io.lakehouse.stack.GeneratedValue;
+import io.lakehouse.stack.InitStep;
+import io.lakehouse.stack.LaunchCommand;
+import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.Versions;
+import io.lakehouse.stack.health.SupersetProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Apache Superset, the dashboards over the marts: a Python application in its own virtual environment
+ * ({@code services/superset/requirements.txt}), metadata in SQLite under its data folder, config rendered from
+ * {@code compose/superset/superset_config.py}. The account {@code admin} is made once by an init step with the
+ * generated password {@code SUPERSET_ADMIN_PASSWORD}; the connection to Trino and the dashboard are provisioned
+ * by {@link io.lakehouse.bootstrap.SupersetStep} after {@code up}.
+ *
+ * <p>Served by gunicorn, Superset's production server, with one worker process of eight threads: a second worker
+ * costs a whole second copy of Superset (measured here: 1 worker 300 MB resident idle, 360 MB after the dashboard
+ * loaded; 2 workers 555 MB idle) for nothing a single-user platform needs, while threads serve the dashboard's
+ * parallel chart requests (chart data in 40-110 ms from Superset's cache, 160-200 ms from Trino). {@code superset run}
+ * is Flask's development server (its own warning says not to use it for this).
+ */
+public final class SupersetService {
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "SUPERSET_ADMIN_PASSWORD";
+
+    private SupersetService() {
+    }
+
+    public static ServiceDefinition definition(Versions versions) {
+        // every superset command reads the rendered config; SUPERSET_HOME keeps its other files out of ~/.superset
+        Map<String, String> environment = Map.of(
+                "SUPERSET_CONFIG_PATH", "${CONF_DIR}/superset_config.py",
+                "SUPERSET_HOME", "${DATA_DIR}",
+                "FLASK_APP", "superset",
+                "PYTHONUNBUFFERED", "1");
+        String superset = "${VENV_DIR}/bin/superset";
+        return ServiceDefinition.builder("superset")
+                .description("Apache Superset: dashboards over the marts, connected to Trino")
+                .version(versions.of("superset"))
+                .port("SUPERSET_PORT", 8088, "HTTP, web UI and REST API")
+                .dependsOn("trino")
+                .health(new SupersetProbe("SUPERSET_PORT", ADMIN_USER, ADMIN_PASSWORD))
+                .generates(GeneratedValue.password("SUPERSET_SECRET_KEY"))
+                .generates(GeneratedValue.password(ADMIN_PASSWORD))
+                .ui("/")
+                .uiLogin("user " + ADMIN_USER + ", password " + ADMIN_PASSWORD
+                        + " in the state directory's secrets.properties (owner-only)")
+                .memoryBudgetMb(450)
+                .startTimeout(Duration.ofSeconds(180))
+                .local(LocalLaunch.python("superset",
+                        List.of(new InitStep("db-upgrade", "create the metadata database (superset db upgrade)",
+                                        new LaunchCommand.Native(superset, List.of("db", "upgrade"))),
+                                new InitStep("create-admin", "create the admin account (superset fab create-admin)",
+                                        new LaunchCommand.Native(superset, List.of("fab", "create-admin",
+                                                "--username", ADMIN_USER, "--firstname", "Lakehouse",
+                                                "--lastname", "Admin", "--email", "admin@lakehouse.invalid",
+                                                "--password", "${" + ADMIN_PASSWORD + "}"))),
+                                new InitStep("init", "default roles and permissions (superset init)",
+                                        new LaunchCommand.Native(superset, List.of("init")))),
+                        new LaunchCommand.Native("${VENV_DIR}/bin/gunicorn", List.of(
+                                "--bind", "${BIND_ADDRESS}:${SUPERSET_PORT}",
+                                "--workers", "1", "--worker-class", "gthread", "--threads", "8",
+                                // a chart query over Trino may take a while on a busy machine
+                                "--timeout", "120",
+                                // Superset's own advice: its URLs (form data in the query string) can be long
+                                "--limit-request-line", "0", "--limit-request-field_size", "0",
+                                "superset.app:create_app()")),
+                        environment))
+                .build();
+    }
+}
