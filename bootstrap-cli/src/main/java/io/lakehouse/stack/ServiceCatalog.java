@@ -3,6 +3,7 @@ package io.lakehouse.stack;
 import io.lakehouse.stack.services.DataNodeService;
 import io.lakehouse.stack.services.FlinkJobManagerService;
 import io.lakehouse.stack.services.FlinkTaskManagerService;
+import io.lakehouse.stack.services.JupyterService;
 import io.lakehouse.stack.services.SparkConnectService;
 import io.lakehouse.stack.services.SparkMasterService;
 import io.lakehouse.stack.services.SparkWorkerService;
@@ -49,7 +50,8 @@ public final class ServiceCatalog {
                 FlinkJobManagerService.definition(versions),
                 FlinkTaskManagerService.definition(versions),
                 KafkaConnectService.definition(versions),
-                ServingStoreService.definition(versions)));
+                ServingStoreService.definition(versions),
+                JupyterService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

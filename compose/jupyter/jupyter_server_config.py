@@ -1,0 +1,29 @@
+# JupyterLab's server configuration, rendered by the lakehouse runtime into CONF_DIR (the server finds it there
+# through JUPYTER_CONFIG_DIR). Locally and in the image alike; paths and ports are the runtime's variables.
+import os
+
+c = get_config()  # noqa: F821 (provided by Jupyter when it loads this file)
+
+# (address and port are on the command line: JupyterService)
+# a taken port is an error, not a reason to pick another one the status table would not know about
+c.ServerApp.port_retries = 0
+# the notebooks of the repository (mounted read-only in a container)
+c.ServerApp.root_dir = "${PROJECT_HOME}/notebooks"
+
+# Authentication: the generated token (JUPYTER_TOKEN in the state directory's secrets file). Taken out of the
+# environment here so the kernels the server starts do not inherit it.
+c.IdentityProvider.token = os.environ.pop("JUPYTER_TOKEN", "")
+if not c.IdentityProvider.token:
+    raise SystemExit("JUPYTER_TOKEN is not set: start JupyterLab through 'lakehouse up jupyter', which generates it")
+# no password can be set from the login page: the token stays the only way in
+c.PasswordIdentityProvider.allow_password_change = False
+
+# Checkpoints beside the service's data, not in the repository (which is read-only in a container).
+c.FileCheckpoints.root_dir = "${DATA_DIR}/checkpoints"
+# User settings and workspaces of JupyterLab in the service's data too (the config folder is re-rendered).
+c.LabApp.user_settings_dir = "${DATA_DIR}/lab/user-settings"
+c.LabApp.workspaces_dir = "${DATA_DIR}/lab/workspaces"
+
+# No calls to the internet: no update check, no news feed.
+c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
+c.LabApp.news_url = None
