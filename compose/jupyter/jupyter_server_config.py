@@ -9,6 +9,8 @@ c = get_config()  # noqa: F821 (provided by Jupyter when it loads this file)
 c.ServerApp.port_retries = 0
 # the notebooks of the repository (mounted read-only in a container)
 c.ServerApp.root_dir = "${PROJECT_HOME}/notebooks"
+# the CLI may run as root (CI machines, dev containers); the image itself runs as the user lakehouse
+c.ServerApp.allow_root = True
 
 # Authentication: the generated token (JUPYTER_TOKEN in the state directory's secrets file). Taken out of the
 # environment here so the kernels the server starts do not inherit it.
