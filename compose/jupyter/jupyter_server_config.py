@@ -26,6 +26,8 @@ c.FileCheckpoints.root_dir = "${DATA_DIR}/checkpoints"
 c.LabApp.user_settings_dir = "${DATA_DIR}/lab/user-settings"
 c.LabApp.workspaces_dir = "${DATA_DIR}/lab/workspaces"
 
-# No calls to the internet: no update check, no news feed.
+# Packages come from the pinned requirements only (the venv and the image are made from them): no installing
+# extensions from the UI, and no calls to the internet: no update check, no news feed.
+c.LabApp.extension_manager = "readonly"
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.LabApp.news_url = None
