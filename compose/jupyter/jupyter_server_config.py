@@ -31,3 +31,5 @@ c.LabApp.workspaces_dir = "${DATA_DIR}/lab/workspaces"
 c.LabApp.extension_manager = "readonly"
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.LabApp.news_url = None
+# JupyterLab's setting defaults (overrides.json): never ask whether to fetch the news either
+c.LabApp.app_settings_dir = "${CONF_DIR}/lab-settings"

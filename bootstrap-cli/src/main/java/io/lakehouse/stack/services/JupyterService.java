@@ -33,7 +33,7 @@ public final class JupyterService {
                 .ui("/lab")
                 .uiLogin("token JUPYTER_TOKEN from the secrets file: open /lab?token=<token> or paste it on the "
                         + "login page")
-                // measured: the server ~100 MB, a kernel that has used Trino, Spark Connect and pandas ~200 MB
+                // measured: the server ~85 MB, a kernel after the lakehouse tour (Trino, Spark Connect, pandas) ~215 MB
                 .memoryBudgetMb(500)
                 .startTimeout(Duration.ofSeconds(90))
                 .local(LocalLaunch.python("jupyter", List.of(),
