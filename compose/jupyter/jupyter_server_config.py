@@ -21,7 +21,9 @@ if not c.IdentityProvider.token:
 c.PasswordIdentityProvider.allow_password_change = False
 
 # Checkpoints beside the service's data, not in the repository (which is read-only in a container).
+# The folder must exist: where the checkpoint folder's parent is not writable, Jupyter falls back to /tmp.
 c.FileCheckpoints.root_dir = "${DATA_DIR}/checkpoints"
+os.makedirs(c.FileCheckpoints.root_dir, exist_ok=True)
 # User settings and workspaces of JupyterLab in the service's data too (the config folder is re-rendered).
 c.LabApp.user_settings_dir = "${DATA_DIR}/lab/user-settings"
 c.LabApp.workspaces_dir = "${DATA_DIR}/lab/workspaces"
