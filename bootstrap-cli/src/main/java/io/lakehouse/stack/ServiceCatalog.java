@@ -4,6 +4,7 @@ import io.lakehouse.stack.services.AirflowService;
 import io.lakehouse.stack.services.DataNodeService;
 import io.lakehouse.stack.services.FlinkJobManagerService;
 import io.lakehouse.stack.services.FlinkTaskManagerService;
+import io.lakehouse.stack.services.JupyterService;
 import io.lakehouse.stack.services.SparkConnectService;
 import io.lakehouse.stack.services.SparkMasterService;
 import io.lakehouse.stack.services.SparkWorkerService;
@@ -53,7 +54,8 @@ public final class ServiceCatalog {
                 KafkaConnectService.definition(versions),
                 ServingStoreService.definition(versions),
                 AirflowService.definition(versions),
-                SupersetService.definition(versions)));
+                SupersetService.definition(versions),
+                JupyterService.definition(versions)));
     }
 
     public ServiceDefinition get(String name) {

@@ -49,7 +49,7 @@ class TemplateRendererTest {
         Path compose = Path.of(System.getProperty("lakehouse.home"), "compose");
         java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
         java.util.Set<String> known = new java.util.HashSet<>(List.of("BIND_ADDRESS", "PUBLISHED_HOST", "DIST_DIR", "CONF_DIR",
-                "DATA_DIR", "LOG_DIR", "OS_USER"));
+                "DATA_DIR", "LOG_DIR", "OS_USER", "VENV_DIR", "PROJECT_HOME", "STATE_DIR"));
         io.lakehouse.stack.ServiceCatalog catalog = io.lakehouse.stack.ServiceCatalog.standard();
         catalog.all().forEach(s -> {
             known.add(s.hostVariable());

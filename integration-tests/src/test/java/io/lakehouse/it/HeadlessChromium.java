@@ -22,10 +22,12 @@ final class HeadlessChromium {
 
     private final Path binary;
     private final Path screenshots;
+    private final Path profile;
 
-    private HeadlessChromium(Path binary, Path screenshots) {
+    private HeadlessChromium(Path binary, Path screenshots, Path profile) {
         this.binary = binary;
         this.screenshots = screenshots;
+        this.profile = profile;
     }
 
     /** Finds {@code chromium} on the PATH; .ci/run installs Debian's package. */
@@ -36,7 +38,23 @@ final class HeadlessChromium {
                 .orElseThrow(() -> new AssertionError("no chromium on the PATH; install Debian's: apt-get install chromium"));
         Path screenshots = Path.of(System.getProperty("lakehouse.home"), "integration-tests/target/ui-screenshots");
         Files.createDirectories(screenshots);
-        return new HeadlessChromium(binary, screenshots);
+        return new HeadlessChromium(binary, screenshots, screenshots.resolveSibling("chromium-profile"));
+    }
+
+    /**
+     * The same browser with an empty profile of its own (no cookies from earlier pages): a visitor who has not
+     * logged in anywhere.
+     */
+    HeadlessChromium withFreshProfile(String name) throws Exception {
+        Path fresh = screenshots.resolveSibling("chromium-profile-" + name);
+        if (Files.exists(fresh)) {
+            try (Stream<Path> files = Files.walk(fresh)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return new HeadlessChromium(binary, screenshots, fresh);
     }
 
     /** The rendered DOM of the page. */
@@ -62,7 +80,7 @@ final class HeadlessChromium {
     private String run(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--virtual-time-budget=10000",
-                "--user-data-dir=" + screenshots.resolveSibling("chromium-profile")));
+                "--user-data-dir=" + profile));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -165,7 +165,7 @@ public final class ImageBuilder {
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(Files.readString(requirements))) {
                 return;
             }
-            Python.Result python = Python.find();
+            Python.Result python = Python.forImages();
             Python interpreter = python.python().orElseThrow(() -> new ImageBuildException(
                     "the wheels for " + dist + " need Python on the host: " + python.problem(), List.of()));
             progress.accept("wheels for " + dist.getParent().getParent().getFileName()

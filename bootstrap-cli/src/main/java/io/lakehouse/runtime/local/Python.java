@@ -40,6 +40,25 @@ public record Python(Path executable, String version) {
         return new Result(Optional.of(new Python(Path.of(chosen), m.group(0).substring(7))), "");
     }
 
+    /**
+     * The interpreter the images' wheels are made with. The images run Debian's Python (bookworm: 3.11.2), and pip
+     * picks each package's newest release whose Requires-Python the interpreter meets, so a newer host Python (a
+     * pyenv 3.11.7) can choose wheels the image's Python refuses. Debian's own {@code /usr/bin/python3} is preferred
+     * where it exists ({@code LAKEHOUSE_IMAGE_PYTHON} overrides); otherwise the one {@link #find()} finds.
+     */
+    public static Result forImages() {
+        String chosen = Optional.ofNullable(System.getenv("LAKEHOUSE_IMAGE_PYTHON")).filter(s -> !s.isBlank())
+                .orElse("/usr/bin/python3");
+        Optional<String> version = run(List.of(chosen, "--version"));
+        if (version.isPresent() && run(List.of(chosen, "-c", "import venv, ensurepip")).isPresent()) {
+            Matcher m = VERSION.matcher(version.get());
+            if (m.find() && Integer.parseInt(m.group(2)) >= MIN_MINOR) {
+                return new Result(Optional.of(new Python(Path.of(chosen), m.group(0).substring(7))), "");
+            }
+        }
+        return find();
+    }
+
     private static Optional<String> run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
