@@ -27,10 +27,10 @@ import java.util.stream.Stream;
 public final class ComposeStack implements ExtensionContext.Store.CloseableResource {
     // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
     static final int PORT_OFFSET = 12000;
-    /** What the compose tests bring up: the core services and the engines. */
+    /** What the compose tests bring up: the core services, the engines and the people-facing applications. */
     static final List<String> SERVICES = Stream.concat(CoreServices.NAMES.stream(),
             Stream.of("spark-master", "spark-worker", "spark-connect", "flink-jobmanager", "flink-taskmanager",
-                    "trino")).toList();
+                    "trino", "airflow", "superset", "jupyter")).toList();
 
     private final ComposeContainer compose;
     private final StackEndpoints endpoints;
