@@ -88,11 +88,31 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
                     .exec().stream()
                     .filter(c -> c.getLabels() != null && c.getLabels()
                             .getOrDefault("com.docker.compose.project", "").startsWith("lakehouse-it"))
-                    .map(c -> c.getLabels().get("com.docker.compose.service") + " " + c.getStatus())
+                    .map(c -> c.getLabels().get("com.docker.compose.service") + " " + c.getStatus()
+                            + (c.getStatus().contains("(healthy)") ? "" : " [log: " + logTail(c.getId()) + "]"))
                     .sorted().collect(java.util.stream.Collectors.joining(", "));
         } catch (RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /** The last lines a container printed, for the failure message of a container that is not healthy. */
+    private static String logTail(String containerId) {
+        StringBuilder lines = new StringBuilder();
+        try {
+            org.testcontainers.DockerClientFactory.instance().client().logContainerCmd(containerId)
+                    .withStdOut(true).withStdErr(true).withTail(8)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            lines.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                                    .append(" | ");
+                        }
+                    }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (RuntimeException | InterruptedException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
+        return lines.toString();
     }
 
     static synchronized ComposeStack get(ExtensionContext context) {

@@ -75,15 +75,14 @@ class ComposeUisIT {
 
         SupersetApi api = SupersetApi.login("127.0.0.1", endpoints.port("SUPERSET_PORT"), SupersetService.ADMIN_USER,
                 endpoints.secret(SupersetService.ADMIN_PASSWORD));
-        JsonNode database = api.findOne("database", "database_name", SupersetStep.DATABASE).orElseThrow();
-        assertTrue(api.get("/api/v1/database/" + database.path("id").asInt()).path("result")
-                .path("sqlalchemy_uri").asText().contains("@trino:"), "Superset reaches Trino by its compose name");
+        assertTrue(api.findOne("database", "database_name", SupersetStep.DATABASE).isPresent(), "the connection");
         JsonNode dashboard = api.findOne("dashboard", "dashboard_title", SupersetStep.DASHBOARD).orElseThrow();
         JsonNode charts = api.get("/api/v1/dashboard/" + dashboard.path("id").asInt() + "/charts").path("result");
         assertTrue(charts.size() >= 4, "charts: " + charts);
         for (JsonNode chart : charts) {
             // the marts are empty here (bootstrap made them; nothing is seeded in the compose stack): the query
-            // still runs in Trino's container and answers
+            // still runs, from Superset's container in Trino's (by its compose name: 127.0.0.1 in a container is
+            // the container itself), and answers
             JsonNode data = api.get("/api/v1/chart/" + chart.path("id").asInt() + "/data/");
             assertFalse(data.path("result").isMissingNode(), chart.path("slice_name").asText() + ": " + data);
             assertTrue(data.path("result").get(0).path("error").isNull()

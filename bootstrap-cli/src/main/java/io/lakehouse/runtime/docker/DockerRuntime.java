@@ -160,12 +160,12 @@ public final class DockerRuntime implements StackRuntime {
         }
         String image = "starrocks/allin1-ubuntu:" + io.lakehouse.stack.Versions.pinned().of("starrocks");
         if (!vendorImages.present(image)) {
-            listener.on(new StackEvent("starrocks", Phase.ALREADY_RUNNING, "not started: the image " + image
+            listener.on(new StackEvent("starrocks", Phase.SKIPPED, "not started: the image " + image
                     + " is not in the Docker engine; the marts are served by Trino (Iceberg tables in lakehouse.marts)"));
             return;
         }
         ComposeCli.Result result = compose.run(1800, "--profile", "starrocks", "up", "-d", "--no-deps", "starrocks");
-        listener.on(new StackEvent("starrocks", Phase.ALREADY_RUNNING, result.ok()
+        listener.on(new StackEvent("starrocks", result.ok() ? Phase.STARTING : Phase.SKIPPED, result.ok()
                 ? "started from " + image + " (marts as materialized views once it answers on its query port)"
                 : "could not start from " + image + ": " + lastLine(result.output())));
     }

@@ -52,7 +52,8 @@ public final class SupersetService {
                 .uiLogin("user " + ADMIN_USER + ", password " + ADMIN_PASSWORD
                         + " in the state directory's secrets.properties (owner-only)")
                 .memoryBudgetMb(450)
-                .startTimeout(Duration.ofSeconds(180))
+                // also the init steps' limit: db upgrade and init take about a minute idle, several on a loaded machine
+                .startTimeout(Duration.ofSeconds(300))
                 .local(LocalLaunch.python("superset",
                         List.of(new InitStep("db-upgrade", "create the metadata database (superset db upgrade)",
                                         new LaunchCommand.Native(superset, List.of("db", "upgrade"))),
