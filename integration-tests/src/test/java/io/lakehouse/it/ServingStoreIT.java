@@ -27,9 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The CQL serving store on the local runtime, which runs Apache Cassandra as ScyllaDB's stand-in: healthy and said
  * to be a stand-in, bootstrap creates keyspace {@code serving} and its tables and changes nothing the second time,
  * a row written through the driver reads back (and an upsert of the same key replaces it), {@code down} leaves no
- * process and no port. Needs only the serving store.
+ * process and no port. Needs only the serving store. It drops the keyspace {@code serving}, so it runs before the
+ * seed tests (order 2): they rebuild the serving totals, which {@code verify} (and the Airflow DAG's verify task)
+ * compares with Trino's.
  */
-@Order(6)
+@Order(2)
 @StackServices("serving-store")
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
