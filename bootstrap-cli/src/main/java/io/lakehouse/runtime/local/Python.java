@@ -20,8 +20,11 @@ public record Python(Path executable, String version) {
 
     /** The interpreter to use, or why there is none, with the fix. */
     public static Result find() {
-        String chosen = Optional.ofNullable(System.getenv("LAKEHOUSE_PYTHON")).filter(s -> !s.isBlank())
-                .orElse("python3");
+        return check(Optional.ofNullable(System.getenv("LAKEHOUSE_PYTHON")).filter(s -> !s.isBlank())
+                .orElse("python3"));
+    }
+
+    private static Result check(String chosen) {
         String fix = "install it (Debian: 'sudo apt-get install python3 python3-venv') or set LAKEHOUSE_PYTHON to a "
                 + "Python 3." + MIN_MINOR + "+ interpreter";
         Optional<String> version = run(List.of(chosen, "--version"));
@@ -49,14 +52,8 @@ public record Python(Path executable, String version) {
     public static Result forImages() {
         String chosen = Optional.ofNullable(System.getenv("LAKEHOUSE_IMAGE_PYTHON")).filter(s -> !s.isBlank())
                 .orElse("/usr/bin/python3");
-        Optional<String> version = run(List.of(chosen, "--version"));
-        if (version.isPresent() && run(List.of(chosen, "-c", "import venv, ensurepip")).isPresent()) {
-            Matcher m = VERSION.matcher(version.get());
-            if (m.find() && Integer.parseInt(m.group(2)) >= MIN_MINOR) {
-                return new Result(Optional.of(new Python(Path.of(chosen), m.group(0).substring(7))), "");
-            }
-        }
-        return find();
+        Result debian = check(chosen);
+        return debian.python().isPresent() ? debian : find();
     }
 
     private static Optional<String> run(List<String> command) {
