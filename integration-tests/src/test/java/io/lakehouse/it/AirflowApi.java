@@ -35,11 +35,11 @@ final class AirflowApi {
     }
 
     private final String base;
-    private final String token;
+    private final String bearer;
 
-    private AirflowApi(String base, String token) {
+    private AirflowApi(String base, String accessToken) {
         this.base = requireNonNull(base, "base");
-        this.token = requireNonNull(token, "token");
+        this.bearer = requireNonNull(accessToken, "accessToken");
     }
 
     static AirflowApi login(String base, String user, String password) throws IOException, InterruptedException {
@@ -119,7 +119,7 @@ final class AirflowApi {
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         JsonNode json;

@@ -67,12 +67,8 @@ final class BrowserSession implements AutoCloseable {
 
     /** Starts headless Chromium (Debian's, on the PATH) with a 1400×900 window and opens one blank page. */
     static BrowserSession start() throws Exception {
-        Path binary = Stream.of(System.getenv("PATH").split(":"))
-                .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser")))
-                .filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new AssertionError("no chromium on the PATH; install Debian's: apt-get install chromium"));
-        Path screenshots = Path.of(System.getProperty("lakehouse.home"), "integration-tests/target/ui-screenshots");
-        Files.createDirectories(screenshots);
+        Path binary = HeadlessChromium.binary();
+        Path screenshots = HeadlessChromium.screenshotDir();
         Path profile = Files.createTempDirectory("lakehouse-chromium-");
         Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1400,900", "--no-first-run",

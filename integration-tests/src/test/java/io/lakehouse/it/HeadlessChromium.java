@@ -32,13 +32,22 @@ final class HeadlessChromium {
 
     /** Finds {@code chromium} on the PATH; .ci/run installs Debian's package. */
     static HeadlessChromium find() throws Exception {
-        Path binary = Stream.of(System.getenv("PATH").split(":"))
+        Path screenshots = screenshotDir();
+        return new HeadlessChromium(binary(), screenshots, screenshots.resolveSibling("chromium-profile"));
+    }
+
+    /** The {@code chromium} binary on the PATH (.ci/run installs Debian's package). */
+    static Path binary() {
+        return Stream.of(System.getenv("PATH").split(":"))
                 .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser")))
                 .filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new AssertionError("no chromium on the PATH; install Debian's: apt-get install chromium"));
-        Path screenshots = Path.of(System.getProperty("lakehouse.home"), "integration-tests/target/ui-screenshots");
-        Files.createDirectories(screenshots);
-        return new HeadlessChromium(binary, screenshots, screenshots.resolveSibling("chromium-profile"));
+    }
+
+    /** Where the UI tests keep their screenshots: integration-tests/target/ui-screenshots. */
+    static Path screenshotDir() throws java.io.IOException {
+        return Files.createDirectories(
+                Path.of(System.getProperty("lakehouse.home"), "integration-tests/target/ui-screenshots"));
     }
 
     /**

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small HTTP GET returning JSON, with short timeouts, for probes of services with a REST or JMX servlet. */
+/**
+ * The probes' HTTP: one client with short timeouts, a GET returning JSON for services with a REST or JMX servlet, and
+ * {@link #send} for probes that need their own request (headers, a POST) and status codes.
+ */
 final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -23,6 +26,23 @@ final class HttpJson {
             .build();
 
     private HttpJson() {
+    }
+
+    static JsonNode parse(String body) throws IOException {
+        return JSON.readTree(body);
+    }
+
+    static String write(Object value) throws IOException {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** Sends a request on the probes' client (3 s unless the request sets its own timeout); any status comes back. */
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3));
     }
 
     static JsonNode get(String url) throws IOException, InterruptedException {

@@ -1,17 +1,13 @@
 package io.lakehouse.stack.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakehouse.stack.HealthProbe;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -22,13 +18,6 @@ import static java.util.Objects.requireNonNull;
  * lost its authentication, which counts as unhealthy.
  */
 public final class JupyterProbe implements HealthProbe {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     private final String portVariable;
     private final String tokenVariable;
 
@@ -45,17 +34,17 @@ public final class JupyterProbe implements HealthProbe {
     @Override
     public ProbeResult probe(ProbeTarget target) {
         String url = "http://" + target.host() + ":" + target.port(portVariable) + "/api/status";
-        Optional<String> token = target.secret(tokenVariable);
-        if (token.isEmpty()) {
+        Optional<String> generated = target.secret(tokenVariable);
+        if (generated.isEmpty()) {
             return ProbeResult.unhealthy("no " + tokenVariable + " among the generated values to log in with");
         }
         try {
-            HttpResponse<String> withToken = get(url, token);
+            HttpResponse<String> withToken = get(url, generated);
             if (withToken.statusCode() != 200) {
                 return ProbeResult.unhealthy("GET " + url + " with the token: HTTP " + withToken.statusCode()
                         + (withToken.statusCode() == 403 ? " (the server runs with another token)" : ""));
             }
-            JsonNode status = JSON.readTree(withToken.body());
+            JsonNode status = HttpJson.parse(withToken.body());
             if (!status.hasNonNull("started")) {
                 return ProbeResult.unhealthy(url + " is not Jupyter's status (no 'started' field)");
             }
@@ -74,10 +63,10 @@ public final class JupyterProbe implements HealthProbe {
         }
     }
 
-    private static HttpResponse<String> get(String url, Optional<String> token)
+    private static HttpResponse<String> get(String url, Optional<String> authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET();
-        token.ifPresent(t -> request.header("Authorization", "token " + t));
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpJson.request(url).GET();
+        authorization.ifPresent(value -> request.header("Authorization", "token " + value));
+        return HttpJson.send(request);
     }
 }
