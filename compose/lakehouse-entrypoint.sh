@@ -5,13 +5,19 @@
 #    /opt/lakehouse/compose/<folder>, runs the service's one-time init steps (markers under
 #    /var/lib/lakehouse) and writes the service's final command line, NUL-separated, to ARGV_FILE, and
 #    the environment it needs (NAME=value entries, NUL-separated, e.g. JAVA_HOME) to ARGV_FILE.env.
-# 2. The service then replaces this shell (exec), so it runs as PID 1 and receives the SIGTERM of
+# 2. `lakehouse container probe SERVICE --watch` starts in the background: one small JVM for the container's whole
+#    life, probing the service every few seconds and writing the result to HEALTH_FILE, which the healthcheck
+#    (lakehouse-health.sh) only reads. Before it runs, HEALTH_FILE says "preparing": the one-time init's own phase.
+# 3. The service then replaces this shell (exec), so it runs as PID 1 and receives the SIGTERM of
 #    `docker stop` / `docker compose down` directly.
 set -euo pipefail
 
 readonly CLI_JAR=/opt/lakehouse/lakehouse.jar
 readonly ARGV_FILE=/tmp/lakehouse-argv
 readonly ENV_FILE="$ARGV_FILE.env"
+readonly HEALTH_FILE=/tmp/lakehouse-health
+# Every few seconds: the check is a call in a warm JVM, cheap; a JVM per check (14 containers) kept 2 cores busy.
+readonly PROBE_EVERY="${LAKEHOUSE_PROBE_EVERY:-5}"
 
 fail() {
     echo "lakehouse-entrypoint: $*" >&2
@@ -27,8 +33,9 @@ fi
 [[ -r "$CLI_JAR" ]] || fail "$CLI_JAR is missing: the image was built without the CLI jar (rebuild with 'lakehouse images')"
 
 # A file left by an earlier start of this container must never be mistaken for this start's result.
-rm -f -- "$ARGV_FILE" "$ENV_FILE"
+rm -f -- "$ARGV_FILE" "$ENV_FILE" "$HEALTH_FILE"
 
+echo "preparing $(date +%s) config and one-time init (lakehouse container prepare $service)" > "$HEALTH_FILE"
 echo "lakehouse-entrypoint: preparing $service (config, one-time init)" >&2
 status=0
 java -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" || status=$?
@@ -48,6 +55,10 @@ if [[ -e "$ENV_FILE" ]]; then
         export "${entry%%=*}=${entry#*=}"
     done
 fi
+
+# The probe loop is a child of this shell and so, after the exec, of the service: it ends with the container.
+java -Xmx48m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -jar "$CLI_JAR" \
+    container probe "$service" --watch --every "$PROBE_EVERY" --status-file "$HEALTH_FILE" &
 
 echo "lakehouse-entrypoint: starting $service: ${argv[0]}" >&2
 exec "${argv[@]}"

@@ -2,6 +2,7 @@ package io.lakehouse.cli;
 
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.docker.ContainerLayout;
+import io.lakehouse.runtime.docker.ContainerProbeLoop;
 import io.lakehouse.runtime.local.CommandLine;
 import io.lakehouse.runtime.local.JdkLocator;
 import io.lakehouse.runtime.local.ServicePreparation;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +56,15 @@ final class ContainerCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "probe", description = "Probe the service in this container; exit 0 when healthy.")
-    int probe(@Parameters(paramLabel = "SERVICE") String name) {
+    @Command(name = "probe", description = "Probe the service in this container; exit 0 when healthy. With --watch, "
+            + "probe for the container's whole life and write each result to --status-file (the healthcheck reads it).")
+    int probe(@Parameters(paramLabel = "SERVICE") String name,
+              @Option(names = "--watch", description = "keep probing until the process ends") boolean watch,
+              @Option(names = "--every", defaultValue = "5", description = "seconds between probes with --watch")
+              int everySeconds,
+              @Option(names = "--status-file", defaultValue = "/tmp/lakehouse-health",
+                      description = "where --watch writes '<state> <epoch> <detail>'") Path statusFile)
+            throws InterruptedException {
         ServiceCatalog catalog = ServiceCatalog.standard();
         ServiceDefinition service = catalog.get(name);
         Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
@@ -66,7 +75,13 @@ final class ContainerCommand {
             s.generatedValues().forEach(g -> Optional.ofNullable(variables.get(g.variable()))
                     .ifPresent(v -> secrets.put(g.variable(), v)));
         });
-        ProbeResult result = service.health().probe(new ProbeTarget("127.0.0.1", ports, secrets));
+        ProbeTarget target = new ProbeTarget("127.0.0.1", ports, secrets);
+        if (watch) {
+            new ContainerProbeLoop(name, service.health(), target, statusFile, System.err)
+                    .run(Duration.ofSeconds(Math.max(1, everySeconds)));
+            return ExitCodes.OK;
+        }
+        ProbeResult result = service.health().probe(target);
         System.out.println((result.healthy() ? "healthy: " : "unhealthy: ") + result.detail());
         return result.healthy() ? ExitCodes.OK : ExitCodes.NOT_HEALTHY;
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -48,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Order(8)
 @StackServices({"airflow", "kafka-connect", "flink-taskmanager", "serving-store"})
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AirflowDagIT {
     private static final String DAG = "lakehouse_daily";

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stack changes nothing; {@code down} leaves no process and no listening port; data survives down and up.
  */
 @Order(100)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();

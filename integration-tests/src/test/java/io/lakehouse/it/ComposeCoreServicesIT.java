@@ -2,16 +2,13 @@ package io.lakehouse.it;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The same checks as {@link LocalCoreServicesIT}, against the compose stack built from the project's own images,
  * through Testcontainers. Where no Docker engine answers, JUnit reports this class as skipped (never as passed).
  */
 @Order(2)
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(ComposeStackExtension.class)
+@ComposeStackTest
 class ComposeCoreServicesIT extends CoreServicesContract {
     private StackEndpoints endpoints;
 

@@ -2,13 +2,10 @@ package io.lakehouse.it;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** The engines contract (Spark and Trino on one Iceberg catalog) against the compose stack's containers. */
 @Order(2)
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(ComposeStackExtension.class)
+@ComposeStackTest
 class ComposeEnginesIT extends EnginesContract {
     private StackEndpoints endpoints;
 

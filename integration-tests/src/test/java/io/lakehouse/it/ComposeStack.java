@@ -50,21 +50,27 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
             }
         }
         List<ServiceDefinition> services = SERVICES.stream().map(catalog::get).toList();
+        OtherStacks.assertNoneRunningBesides(TestStacks.COMPOSE);
         // the project's own images, as 'lakehouse images' builds them (the Debian base made locally if need be)
+        long imagesBegan = System.nanoTime();
         new ImageBuilder(new StackLayout(home, state), catalog, line -> System.out.println("[images] " + line))
                 .build(services, false);
-        ComposeContainer container = new ComposeContainer("lakehouse-it",
-                new File(home.resolve("compose/docker-compose.yml").toString()))
+        PhaseLog.done("images of " + services.size() + " services ready", imagesBegan);
+        Path composeFile = home.resolve("compose/docker-compose.yml");
+        ComposeContainer container = new ComposeContainer(OtherStacks.COMPOSE_PROJECT_PREFIX,
+                new File(composeFile.toString()))
                 .withLocalCompose(true)
                 .withPull(false)
                 .withBuild(false)
                 .withRemoveVolumes(true)
                 .withEnv(env)
                 .withServices(services.stream().map(ServiceDefinition::composeService).toArray(String[]::new))
-                .withStartupTimeout(Duration.ofMinutes(10));
-        for (ServiceDefinition service : services) {
-            container = container.waitingFor(service.composeService(),
-                    Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(6)));
+                .withStartupTimeout(Duration.ofMinutes(10));   // for compose up itself; health waits below
+        List<HealthBudget> budgets = services.stream()
+                .map(service -> HealthBudget.of(composeFile, service.composeService())).toList();
+        for (HealthBudget budget : budgets) {
+            container = container.waitingFor(budget.service(),
+                    Wait.forHealthcheck().withStartupTimeout(budget.testWait()));
         }
         long began = System.nanoTime();
         try {
@@ -75,10 +81,25 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
             container.stop();
             throw new IllegalStateException(e.getMessage() + "; containers: " + states, e);
         }
-        System.out.printf("[compose stack] %d services healthy in %.1f s%n", services.size(),
-                (System.nanoTime() - began) / 1e9);
+        PhaseLog.done(services.size() + " compose services healthy", began);
+        System.out.println(PhaseLog.PREFIX + PhaseLog.run() + ": healthy after (s, since the container started; "
+                + "budget): " + startTimes(budgets));
         compose = container;
         endpoints = new StackEndpoints("127.0.0.1", ports, env);
+    }
+
+    /** What the container's last healthcheck said: its phase (preparing, starting) and the probe's detail. */
+    private static String lastHealthOutput(String containerId) {
+        try {
+            var health = org.testcontainers.DockerClientFactory.instance().client().inspectContainerCmd(containerId)
+                    .exec().getState().getHealth();
+            if (health == null || health.getLog() == null || health.getLog().isEmpty()) {
+                return "no check yet";
+            }
+            return health.getLog().get(health.getLog().size() - 1).getOutput().strip();
+        } catch (RuntimeException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
     }
 
     /** Name, state and health of this run's compose containers (project lakehouse-it*), for a failure message. */
@@ -87,32 +108,67 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
             return org.testcontainers.DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
                     .exec().stream()
                     .filter(c -> c.getLabels() != null && c.getLabels()
-                            .getOrDefault("com.docker.compose.project", "").startsWith("lakehouse-it"))
+                            .getOrDefault("com.docker.compose.project", "").startsWith(OtherStacks.COMPOSE_PROJECT_PREFIX))
                     .map(c -> c.getLabels().get("com.docker.compose.service") + " " + c.getStatus()
-                            + (c.getStatus().contains("(healthy)") ? "" : " [log: " + logTail(c.getId()) + "]"))
+                            + (c.getStatus().contains("(healthy)") ? ""
+                            : " [health: " + lastHealthOutput(c.getId()) + "] [log: " + logTail(c.getId()) + "]"))
                     .sorted().collect(java.util.stream.Collectors.joining(", "));
         } catch (RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }
     }
 
+    private static final java.util.regex.Pattern HEALTHY_AFTER =
+            java.util.regex.Pattern.compile("lakehouse-probe: \\S+ healthy after ([0-9.]+) s");
+
+    /**
+     * Each service's cold start as its probe loop logged it ("healthy after N s", since its entrypoint began, init
+     * included), slowest first, beside its budget: the measurements the budgets in the compose file come from.
+     */
+    private static String startTimes(List<HealthBudget> budgets) {
+        Map<String, String> ids = new HashMap<>();
+        org.testcontainers.DockerClientFactory.instance().client().listContainersCmd().exec().stream()
+                .filter(c -> c.getLabels() != null && c.getLabels()
+                        .getOrDefault("com.docker.compose.project", "").startsWith(OtherStacks.COMPOSE_PROJECT_PREFIX))
+                .forEach(c -> ids.put(c.getLabels().get("com.docker.compose.service"), c.getId()));
+        record Start(String service, double seconds, long budget) {
+        }
+        List<Start> starts = new java.util.ArrayList<>();
+        for (HealthBudget budget : budgets) {
+            java.util.regex.Matcher m = HEALTHY_AFTER.matcher(logTail(ids.getOrDefault(budget.service(), ""), 100_000));
+            starts.add(new Start(budget.service(), m.find() ? Double.parseDouble(m.group(1)) : -1,
+                    budget.total().toSeconds()));
+        }
+        return starts.stream().sorted(java.util.Comparator.comparingDouble(Start::seconds).reversed())
+                .map(s -> s.service() + " " + (s.seconds() < 0 ? "?" : String.format("%.0f", s.seconds())) + "/"
+                        + s.budget())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The last lines a container printed, for the failure message of a container that is not healthy. */
     private static String logTail(String containerId) {
-        StringBuilder lines = new StringBuilder();
+        return logTail(containerId, 8);
+    }
+
+    private static String logTail(String containerId, int lines) {
+        if (containerId.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
         try {
             org.testcontainers.DockerClientFactory.instance().client().logContainerCmd(containerId)
-                    .withStdOut(true).withStdErr(true).withTail(8)
+                    .withStdOut(true).withStdErr(true).withTail(lines)
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                            lines.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                            text.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8).strip())
                                     .append(" | ");
                         }
                     }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException | InterruptedException e) {
             return "unavailable (" + e.getMessage() + ")";
         }
-        return lines.toString();
+        return text.toString();
     }
 
     static synchronized ComposeStack get(ExtensionContext context) {
@@ -130,8 +186,15 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
         return endpoints;
     }
 
+    /** Removed with its volumes when the run ends, and checked: no container of it is left running. */
     @Override
     public void close() {
+        long began = System.nanoTime();
         compose.stop();
+        List<String> left = OtherStacks.composeContainers();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the compose test stack is down, but these containers still run: " + left);
+        }
+        PhaseLog.done("compose stack removed, no container left", began);
     }
 }

@@ -16,8 +16,6 @@ import io.lakehouse.stack.services.SupersetService;
 import io.lakehouse.superset.SupersetApi;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Trino's container; Airflow parsed the DAG without import errors.
  */
 @Order(2)
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(ComposeStackExtension.class)
+@ComposeStackTest
 class ComposeUisIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -22,8 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -47,11 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Order(3)
 @EnabledIf("io.lakehouse.it.DockerEngineAvailable#answers")
+@Tag(TestStacks.DOCKER_CLI)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerCliLifecycleIT {
     // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
     static final int PORT_OFFSET = 14000;
-    private static final String PROJECT = "lakehouse-it-cli";
+    static final String PROJECT = "lakehouse-it-cli";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "it-docker-survives";
     private static final Path FILE = new Path("/it/docker-survives.txt");
@@ -71,15 +74,24 @@ class DockerCliLifecycleIT {
         }
     }
 
+    @BeforeAll
+    static void noOtherTestStackRuns() {
+        OtherStacks.assertNoneRunningBesides(TestStacks.DOCKER_CLI);
+    }
+
     @AfterAll
     static void purge() {
+        long began = System.nanoTime();
         cli("down", "--purge", "--yes");
+        PhaseLog.done("docker CLI stack purged", began);
     }
 
     @Test
     @Order(1)
     void upBringsEveryServiceUpHealthyInContainers() throws Exception {
+        long began = System.nanoTime();
         Cli.Run up = cli(upCore());
+        PhaseLog.done("docker CLI 'up' of " + CoreServices.NAMES.size() + " services (images included)", began);
         assertEquals(0, up.exit(), up.out() + up.err());
         List<String> statusArgs = new ArrayList<>(List.of("status", "--json"));
         statusArgs.addAll(CoreServices.NAMES);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * worker or TaskManager (its id, taken from the engine's own API). Screenshots stay in target/ui-screenshots/.
  */
 @Order(1)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class EngineWebUisIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static HeadlessChromium chromium;

@@ -3,7 +3,6 @@ package io.lakehouse.it;
 import io.lakehouse.stack.ServiceDefinition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads them after the commit. The SQL client is the distribution's own, run from the service folder.
  */
 @Order(1)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class FlinkToTrinoIT {
 
     @Test

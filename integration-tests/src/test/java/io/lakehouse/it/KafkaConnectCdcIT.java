@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * epoch milliseconds, no tombstones). Also measures commit-to-Kafka latency and the worker's resident memory.
  */
 @Order(1)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaConnectCdcIT {
     private static final ObjectMapper JSON = new ObjectMapper();

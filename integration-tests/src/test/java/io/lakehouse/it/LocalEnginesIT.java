@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -17,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spark, and time travel by snapshot id in both directions.
  */
 @Order(1)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class LocalEnginesIT extends EnginesContract {
     private StackEndpoints endpoints;
 

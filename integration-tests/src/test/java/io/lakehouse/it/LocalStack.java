@@ -63,14 +63,16 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
         if (endpoints != null && needed.stream().allMatch(s -> runtime.liveProcess(s).isPresent())) {
             return this;
         }
+        if (endpoints == null) {
+            OtherStacks.assertNoneRunningBesides(TestStacks.LOCAL);
+        }
         long began = System.nanoTime();
         runtime.up(needed, event -> {
             if (event.phase() != io.lakehouse.runtime.StackEvent.Phase.WAITING_FOR_HEALTH) {
                 System.out.printf("[local stack] %-17s %s %s%n", event.service(), event.phase().label(), event.detail());
             }
         });
-        System.out.printf("[local stack] %d service(s) healthy in %.1f s%n", needed.size(),
-                (System.nanoTime() - began) / 1e9);
+        PhaseLog.done(needed.size() + " local service(s) healthy", began);
         endpoints = new StackEndpoints("127.0.0.1", PortAssignments.resolve(catalog.all(), overrides),
                 GeneratedValues.load(layout.secretsFile()));
         return this;
@@ -98,12 +100,30 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
         return env;
     }
 
-    /** Stopped at the end of the run, unless {@code -Dit.keepStack=true} (tests run against a stack kept running). */
+    /**
+     * Stopped at the end of the run, unless {@code -Dit.keepStack=true} (tests run against a stack kept running), and
+     * checked: every process the stack had (each service's process and its descendants) is gone, and nothing else
+     * names its state directory, so the next stack of the build starts on idle cores.
+     */
     @Override
     public void close() {
         if (Boolean.getBoolean("lakehouse.it.keepStack")) {
             return;
         }
+        long began = System.nanoTime();
+        List<ProcessHandle> processes = new java.util.ArrayList<>();
+        catalog.all().forEach(s -> runtime.liveProcess(s).ifPresent(p -> {
+            processes.add(p);
+            p.descendants().forEach(processes::add);
+        }));
         runtime.down(catalog.all(), event -> { });
+        List<String> left = new java.util.ArrayList<>(processes.stream().filter(ProcessHandle::isAlive)
+                .map(p -> "pid " + p.pid() + " (" + p.info().command().orElse("?") + ")").toList());
+        left.addAll(OtherStacks.localStackProcesses());
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the local test stack is down, but these of its processes still run: "
+                    + String.join(", ", left.stream().distinct().toList()));
+        }
+        PhaseLog.done("local stack down, its " + processes.size() + " process(es) gone", began);
     }
 }

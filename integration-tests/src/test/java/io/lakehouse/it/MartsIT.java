@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code marts compare} says plainly that StarRocks does not run here.
  */
 @Order(7)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @StackServices({"trino", "spark-connect"})
 class MartsIT {
     private static final Map<String, List<String>> COLUMNS = Map.of(

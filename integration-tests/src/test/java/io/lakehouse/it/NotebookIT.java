@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refuses (403) and the browser gets the login page. Screenshots stay in target/ui-screenshots/.
  */
 @Order(8)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @StackServices({"jupyter"})
 class NotebookIT {
     private static final ObjectMapper JSON = new ObjectMapper();

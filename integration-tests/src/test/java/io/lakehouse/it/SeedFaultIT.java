@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * check — nothing lost, nothing twice.
  */
 @Order(4)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class SeedFaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them, CDC must carry the application's updates and deletes, and verify must agree — and catch a planted mismatch.
  */
 @Order(3)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class SeedIT {
     /** sample-data/README.md, "Expected counts at scale 1" and "Application changes". */
     private static final Map<String, Long> LANDED = Map.of("customers", 1000L, "stores", 20L, "products", 300L);

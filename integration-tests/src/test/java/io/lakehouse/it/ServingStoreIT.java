@@ -13,7 +13,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Order(2)
 @StackServices("serving-store")
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServingStoreIT {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * added to any silver or gold table.
  */
 @Order(5)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class SparkSilverGoldIT {
     /** sample-data/README.md: landed file records, MySQL rows after the application changes, events. */
     private static final Map<String, Long> SILVER = new LinkedHashMap<>();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * events/s into Iceberg.
  */
 @Order(2)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @StackServices({"mysql", "kafka", "trino", "flink-taskmanager", "serving-store"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -7,7 +7,6 @@ import io.lakehouse.superset.SupersetApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screenshots stay in target/ui-screenshots/.
  */
 @Order(8)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 @StackServices({"superset"})
 class SupersetIT {
     private static final int LATENCY_SAMPLES = 20;

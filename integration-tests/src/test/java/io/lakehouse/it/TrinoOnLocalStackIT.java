@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code lakehouse sql} in its three formats with Trino's own one-line error.
  */
 @Order(1)
-@ExtendWith(LocalStackExtension.class)
+@LocalStackTest
 class TrinoOnLocalStackIT {
 
     @Test

@@ -71,7 +71,7 @@ public final class ImageBuilder {
         return "lakehouse/" + service.configFolder() + ":" + service.version();
     }
 
-    /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint). */
+    /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint, healthcheck). */
     public boolean upToDate(ImageSpec image) {
         DockerCli.Result label = docker.run(30, List.of("image", "inspect", "--format",
                 "{{index .Config.Labels \"" + INPUTS_LABEL + "\"}}", image.tag()));
@@ -79,7 +79,7 @@ public final class ImageBuilder {
     }
 
     /**
-     * A digest of what goes into an image: the Dockerfile, the entrypoint and the CLI by content; the service folder
+     * A digest of what goes into an image: the Dockerfile, the entrypoint, the healthcheck and the CLI by content; the service folder
      * by relative file names and sizes (its files change name with their version). Independent of where the
      * project is cloned, so a second clone reuses the images.
      */
@@ -87,6 +87,7 @@ public final class ImageBuilder {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : List.of(image.dockerfile(), layout.composeDir().resolve("lakehouse-entrypoint.sh"),
+                    layout.composeDir().resolve("lakehouse-health.sh"),
                     layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"))) {
                 digest.update(Files.readAllBytes(file));
             }

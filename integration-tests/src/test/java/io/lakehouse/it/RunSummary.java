@@ -1,0 +1,53 @@
+package io.lakehouse.it;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Prints one {@link PhaseLog} line when a test run ends: how many tests passed, failed and were skipped, and how long
+ * the run took (its stack's start and stop included).
+ */
+public final class RunSummary implements TestExecutionListener {
+    private final AtomicInteger passed = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private long began;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        began = System.nanoTime();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            skipped.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && test.isContainer()) {
+                // a class whose set-up (its stack) failed: its tests never ran, say so
+                System.out.println(PhaseLog.PREFIX + PhaseLog.run() + ": " + test.getDisplayName() + " "
+                        + result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse(""));
+            }
+            return;
+        }
+        (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? passed : failed).incrementAndGet();
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        if (passed.get() + failed.get() + skipped.get() == 0) {
+            return;   // the surefire run of unit tests, or an execution with nothing in it
+        }
+        PhaseLog.done(String.format("%d tests passed, %d failed, %d skipped", passed.get(), failed.get(),
+                skipped.get()), began);
+    }
+}
