@@ -66,8 +66,8 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
                 .withEnv(env)
                 .withServices(services.stream().map(ServiceDefinition::composeService).toArray(String[]::new))
                 .withStartupTimeout(Duration.ofMinutes(10));   // for compose up itself; health waits below
-        List<HealthBudget> budgets = services.stream()
-                .map(service -> HealthBudget.of(composeFile, service.composeService())).toList();
+        List<HealthBudget> budgets = HealthBudget.of(composeFile,
+                services.stream().map(ServiceDefinition::composeService).toList());
         for (HealthBudget budget : budgets) {
             container = container.waitingFor(budget.service(),
                     Wait.forHealthcheck().withStartupTimeout(budget.testWait()));

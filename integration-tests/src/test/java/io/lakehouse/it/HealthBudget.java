@@ -19,19 +19,22 @@ record HealthBudget(String service, Duration startPeriod, Duration interval, int
     /** Beyond compose's own budget: one more check and the time to read the result. */
     static final Duration WAIT_HEADROOM = Duration.ofSeconds(30);
 
-    static HealthBudget of(Path composeFile, String service) {
-        JsonNode check;
+    /** The budgets of these services, from one reading of the compose file. */
+    static java.util.List<HealthBudget> of(Path composeFile, java.util.List<String> services) {
+        JsonNode all;
         try {
-            check = new ObjectMapper().valueToTree(new Yaml().load(Files.readString(composeFile)))
-                    .path("services").path(service).path("healthcheck");
+            all = new ObjectMapper().valueToTree(new Yaml().load(Files.readString(composeFile))).path("services");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (check.isMissingNode()) {
-            throw new IllegalStateException(composeFile + ": service " + service + " has no healthcheck");
-        }
-        return new HealthBudget(service, seconds(check.path("start_period").asText("0s")),
-                seconds(check.path("interval").asText("30s")), check.path("retries").asInt(3));
+        return services.stream().map(service -> {
+            JsonNode check = all.path(service).path("healthcheck");
+            if (check.isMissingNode()) {
+                throw new IllegalStateException(composeFile + ": service " + service + " has no healthcheck");
+            }
+            return new HealthBudget(service, seconds(check.path("start_period").asText("0s")),
+                    seconds(check.path("interval").asText("30s")), check.path("retries").asInt(3));
+        }).toList();
     }
 
     /** Until compose calls the container unhealthy: the start period, then {@code retries} failed checks. */
