@@ -37,6 +37,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             preflight.problems().forEach(p -> err.println("  - " + p));
             return ExitCodes.PRECONDITION;
         }
+        if (failure instanceof OtherRuntimeException other) {
+            err.println("error: " + other.getMessage());
+            err.println("  nothing was changed");
+            return ExitCodes.PRECONDITION;
+        }
         if (failure instanceof io.lakehouse.runtime.docker.ImageBuildException build) {
             err.println("error: " + build.getMessage());
             build.tail().forEach(line -> err.println("    | " + line));

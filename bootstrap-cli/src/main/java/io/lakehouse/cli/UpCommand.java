@@ -47,12 +47,13 @@ final class UpCommand implements Callable<Integer> {
         out.printf("Starting %d service(s) on the %s runtime (%s); state in %s%n", selected.size(),
                 runtime.kind().label(), choice.reason(), runtime.location());
         out.flush();
-        RuntimeChoice.remember(layout, runtime.kind());
         long began = System.nanoTime();
         try (ProgressDisplay progress = new ProgressDisplay(out,
                 selected.stream().map(ServiceDefinition::name).toList(), ProgressDisplay.isTerminal())) {
             runtime.up(selected, progress);
         }
+        // only once the stack is up: a refused or failed up leaves the choice of the last one that worked
+        RuntimeChoice.remember(layout, runtime.kind());
         double seconds = (System.nanoTime() - began) / 1e9;
         List<ServiceStatus> statuses = runtime.status(selected);
         out.printf("%nAll %d service(s) healthy in %.1f s.%n", selected.size(), seconds);

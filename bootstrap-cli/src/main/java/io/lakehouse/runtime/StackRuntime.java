@@ -34,6 +34,12 @@ public interface StackRuntime {
     /** How clients on this host reach the stack: address, ports, generated credentials. */
     io.lakehouse.stack.ProbeTarget endpoints();
 
+    /**
+     * The services of this runtime's stack that exist (a live process, or a container in any state), in start order:
+     * empty when there is no stack here. Commands act on the runtime whose stack exists.
+     */
+    List<String> existing();
+
     /** Where the runtime keeps its state, for messages. */
     String location();
 }

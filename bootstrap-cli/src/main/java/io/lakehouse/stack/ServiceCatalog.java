@@ -15,6 +15,7 @@ import io.lakehouse.stack.services.KafkaService;
 import io.lakehouse.stack.services.MySqlService;
 import io.lakehouse.stack.services.NameNodeService;
 import io.lakehouse.stack.services.ServingStoreService;
+import io.lakehouse.stack.services.StarRocksService;
 import io.lakehouse.stack.services.SupersetService;
 
 import java.util.Collection;
@@ -26,8 +27,14 @@ import java.util.Map;
 public final class ServiceCatalog {
     private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     private final DependencyGraph graph;
+    private final List<OnDemandService> onDemand;
 
     public ServiceCatalog(Collection<ServiceDefinition> definitions) {
+        this(definitions, List.of());
+    }
+
+    public ServiceCatalog(Collection<ServiceDefinition> definitions, List<OnDemandService> onDemand) {
+        this.onDemand = List.copyOf(onDemand);
         for (ServiceDefinition definition : definitions) {
             if (services.put(definition.name(), definition) != null) {
                 throw new IllegalArgumentException("service declared twice: " + definition.name());
@@ -55,7 +62,18 @@ public final class ServiceCatalog {
                 ServingStoreService.definition(versions),
                 AirflowService.definition(versions),
                 SupersetService.definition(versions),
-                JupyterService.definition(versions)));
+                JupyterService.definition(versions)),
+                List.of(StarRocksService.definition(versions)));
+    }
+
+    /** Services only the docker runtime starts, when their vendor's image is present (not waited for). */
+    public List<OnDemandService> onDemand() {
+        return onDemand;
+    }
+
+    public OnDemandService onDemand(String name) {
+        return onDemand.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no on-demand service " + name));
     }
 
     public ServiceDefinition get(String name) {

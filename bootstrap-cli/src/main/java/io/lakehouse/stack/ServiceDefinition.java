@@ -31,7 +31,8 @@ public record ServiceDefinition(
         Optional<String> uiLogin,
         Optional<StandIn> localStandIn,
         Optional<VendorImage> vendorImage,
-        List<GeneratedValue> generatedValues) {
+        List<GeneratedValue> generatedValues,
+        ContainerSettings container) {
 
     public ServiceDefinition {
         requireNonNull(name, "name");
@@ -49,6 +50,7 @@ public record ServiceDefinition(
         ports = List.copyOf(ports);
         dependsOn = List.copyOf(dependsOn);
         generatedValues = List.copyOf(generatedValues);
+        requireNonNull(container, "container");
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("service names are lower-case words with dashes: " + name);
         }
@@ -88,6 +90,11 @@ public record ServiceDefinition(
         private StandIn localStandIn;
         private VendorImage vendorImage;
         private final List<GeneratedValue> generatedValues = new ArrayList<>();
+        private final java.util.Map<String, String> containerEnvironment = new java.util.LinkedHashMap<>();
+        private final List<String> containerReads = new ArrayList<>();
+        private final List<ContainerSettings.Mount> containerMounts = new ArrayList<>();
+        private Duration stopGracePeriod;
+        private boolean initProcess;
 
         private Builder(String name) {
             this.name = requireNonNull(name, "name");
@@ -184,6 +191,36 @@ public record ServiceDefinition(
             return this;
         }
 
+        /** A fixed variable in the service's container (not for the local runtime, which has its own). */
+        public Builder containerEnvironment(String variable, String value) {
+            containerEnvironment.put(variable, value);
+            return this;
+        }
+
+        /** Generated values of other services this service's container reads. */
+        public Builder containerReads(String... generatedValues) {
+            containerReads.addAll(List.of(generatedValues));
+            return this;
+        }
+
+        /** A repository folder mounted read-only into the container, as the local runtime reads it in place. */
+        public Builder containerMount(String repositoryPath, String containerPath, String why) {
+            containerMounts.add(new ContainerSettings.Mount(repositoryPath, containerPath, why));
+            return this;
+        }
+
+        /** How long a stop waits before killing the container, where the default 10 s is too short. */
+        public Builder stopGracePeriod(Duration period) {
+            this.stopGracePeriod = period;
+            return this;
+        }
+
+        /** An init process as the container's PID 1, for a service that does not reap or stop its children. */
+        public Builder initProcess() {
+            this.initProcess = true;
+            return this;
+        }
+
         public ServiceDefinition build() {
             if (ports.isEmpty()) {
                 throw new IllegalStateException(name + ": a service declares at least one port");
@@ -198,7 +235,8 @@ public record ServiceDefinition(
             return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
                     dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
                     Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
-                    generatedValues);
+                    generatedValues, new ContainerSettings(containerEnvironment, containerReads, containerMounts,
+                    Optional.ofNullable(stopGracePeriod), initProcess));
         }
     }
 }

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -126,6 +128,56 @@ class CliLifecycleIT {
                 assertEquals("kept across restarts", in.readUTF());
             }
         }
+    }
+
+    /**
+     * The runtime follows the stack: with the local stack running and a Docker engine answering, a plain {@code up}
+     * acts on the local stack, and {@code up --runtime docker} is refused (exit 3) before it builds an image or
+     * writes the state directory's runtime choice; {@code status} still shows the local stack.
+     */
+    @Test
+    @Order(5)
+    @EnabledIf("io.lakehouse.it.DockerEngineAvailable#answers")
+    void theRuntimeFollowsTheStackThatExists(LocalStack stack) throws Exception {
+        java.nio.file.Path marker = stack.layout().stateDir().resolve("runtime");
+        Optional<String> markerBefore = remembered(marker);
+        List<String> imagesBefore = projectImages();
+        List<Long> pids = pids(stack);
+
+        Cli.Run refused = cli(stack, "up", "--runtime", "docker");
+        assertEquals(3, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("a local stack exists") && refused.err().contains("nothing was changed"),
+                refused.err());
+        assertFalse(refused.out().contains("Starting"), "a refused up starts nothing: " + refused.out());
+        assertEquals(markerBefore, remembered(marker), "a refused up leaves the remembered runtime as it was");
+        assertEquals(imagesBefore, projectImages(), "a refused up builds no image");
+
+        Cli.Run up = cli(stack, "up");
+        assertEquals(0, up.exit(), up.err());
+        assertTrue(up.out().contains("on the local runtime (the local stack exists)"), up.out());
+        assertEquals(stack.catalog().all().size(), up.out().lines().filter(l -> l.contains("already running")).count(),
+                up.out());
+        assertEquals(pids, pids(stack));
+
+        Cli.Run status = cli(stack, "status", "--json");
+        assertEquals(0, status.exit(), status.err());
+        for (JsonNode service : JSON.readTree(status.out())) {
+            assertEquals("local", service.get("runtime").asText(), service.toString());
+            assertEquals("healthy", service.get("state").asText(), service.toString());
+        }
+    }
+
+    private static Optional<String> remembered(java.nio.file.Path marker) throws java.io.IOException {
+        return java.nio.file.Files.exists(marker) ? Optional.of(java.nio.file.Files.readString(marker)) : Optional.empty();
+    }
+
+    /** The project's images in the engine, with their ids: a build would change an id or add an image. */
+    private static List<String> projectImages() throws Exception {
+        Process process = new ProcessBuilder("docker", "image", "ls", "--no-trunc", "--format",
+                "{{.Repository}}:{{.Tag}} {{.ID}}", "lakehouse/*").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        return output.lines().sorted().toList();
     }
 
     private static FileSystem hdfs(StackEndpoints endpoints) throws Exception {

@@ -13,7 +13,6 @@ import org.yaml.snakeyaml.Yaml;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,21 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The compose deployment agrees with the service model and the pinned versions: every service has a healthcheck,
  * dependencies wait for health, ports are published on 127.0.0.1 only with the model's ports and override
- * variables, image tags come from compose/.env and equal the root pom's versions (a vendor's image too), mounted files
+ * variables, image tags equal the root pom's versions (a vendor's image too), mounted files
  * exist, and a service run from a vendor's image has a checked stand-in override.
  */
 class ComposeParityTest {
     private static final Path HOME = Path.of(System.getProperty("lakehouse.home")).toAbsolutePath().normalize();
     private static final Path COMPOSE = HOME.resolve("compose");
-    private static final Pattern IMAGE = Pattern.compile("lakehouse/([a-z0-9-]+):\\$\\{([A-Z_]+)}");
+    private static final Pattern IMAGE = Pattern.compile("lakehouse/([a-z0-9-]+):([A-Za-z0-9.]+)");
     /** The healthcheck of the project's images: it reads what the container's probe loop last found. */
     private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", "/opt/lakehouse/health.sh");
-    private static final Pattern VENDOR_IMAGE = Pattern.compile("([a-z0-9./-]+):\\$\\{([A-Z_]+)}");
+    private static final Pattern VENDOR_IMAGE = Pattern.compile("([a-z0-9./-]+):([A-Za-z0-9.]+)");
 
     /** SnakeYAML, not Jackson's YAML reader: the compose file uses merge keys ({@code <<: *anchor}), as compose does. */
     private final JsonNode compose = new ObjectMapper().valueToTree(
             new Yaml().load(Files.readString(COMPOSE.resolve("docker-compose.yml"))));
-    private final Map<String, String> env = dotEnv();
     private final Map<String, String> pom = pomProperties();
     private final ServiceCatalog catalog = ServiceCatalog.standard();
 
@@ -106,8 +103,7 @@ class ComposeParityTest {
     }
 
     @Test
-    void imageTagsComeFromDotEnvAndEqualThePinnedPomVersions() {
-        assertFalse(env.isEmpty(), "compose/.env pins the image versions");
+    void imageTagsAreThePinnedPomVersions() {
         compose.path("services").fields().forEachRemaining(entry -> {
             String image = entry.getValue().path("image").asText();
             Optional<VendorImage> vendor = model(entry.getKey()).flatMap(ServiceDefinition::vendorImage);
@@ -115,7 +111,7 @@ class ComposeParityTest {
                 // the vendor's own image (ScyllaDB), its tag pinned like every version
                 Matcher m = VENDOR_IMAGE.matcher(image);
                 assertTrue(m.matches() && m.group(1).equals(vendor.get().repository()), entry.getKey() + ": image "
-                        + image + " must be " + vendor.get().repository() + ":${X_VERSION}");
+                        + image + " must be " + vendor.get().repository() + ":VERSION");
                 assertEquals(vendor.get().version(), pinned(m.group(2)), "vendor image tag of " + entry.getKey()
                         + " equals the service model's vendor version");
                 return;
@@ -123,12 +119,12 @@ class ComposeParityTest {
             if (model(entry.getKey()).isEmpty() && entry.getValue().has("profiles")) {
                 // outside the service model, started on demand (StarRocks): a vendor's image, its tag pinned
                 Matcher vendorTag = VENDOR_IMAGE.matcher(image);
-                assertTrue(vendorTag.matches(), entry.getKey() + ": image " + image + " must be REPOSITORY:${X_VERSION}");
+                assertTrue(vendorTag.matches(), entry.getKey() + ": image " + image + " must be REPOSITORY:VERSION");
                 pinned(vendorTag.group(2));
                 return;
             }
             Matcher m = IMAGE.matcher(image);
-            assertTrue(m.matches(), entry.getKey() + ": image " + image + " must be lakehouse/NAME:${X_VERSION}");
+            assertTrue(m.matches(), entry.getKey() + ": image " + image + " must be lakehouse/NAME:VERSION");
             String version = pinned(m.group(2));
             model(entry.getKey()).ifPresent(model -> assertEquals(model.version(), version, "image version of "
                     + entry.getKey() + " equals the service model's version"));
@@ -159,7 +155,7 @@ class ComposeParityTest {
 
             Matcher m = IMAGE.matcher(standIn.path("image").asText());
             assertTrue(m.matches() && m.group(1).equals(service.configFolder()), file + ": image must be lakehouse/"
-                    + service.configFolder() + ":${X_VERSION}, is " + standIn.path("image").asText());
+                    + service.configFolder() + ":VERSION, is " + standIn.path("image").asText());
             assertEquals(service.version(), pinned(m.group(2)), "stand-in image version equals the model's version");
             assertEquals(service.localStandIn().orElseThrow().version(), service.version(),
                     "the docker stand-in is the local runtime's");
@@ -186,13 +182,11 @@ class ComposeParityTest {
         return catalog.all().stream().filter(s -> s.composeService().equals(composeService)).findFirst();
     }
 
-    /** The version a compose/.env variable pins, checked against the root pom's property of the same name. */
-    private String pinned(String variable) {
-        assertTrue(env.containsKey(variable), variable + " missing from compose/.env");
-        String property = variable.toLowerCase().replaceFirst("_version$", "").replace('_', '-') + ".version";
-        assertTrue(pom.containsKey(property), "root pom has no property " + property + " for " + variable);
-        assertEquals(pom.get(property), env.get(variable), variable + " in compose/.env vs " + property + " in pom.xml");
-        return env.get(variable);
+    /** A tag of the generated file, which must be a version the root pom pins (the one place versions live). */
+    private String pinned(String tag) {
+        assertTrue(pom.entrySet().stream().anyMatch(p -> p.getKey().endsWith(".version") && p.getValue().equals(tag)),
+                "image tag " + tag + " is no version property of the root pom.xml");
+        return tag;
     }
 
     private static List<String> texts(JsonNode array) {
@@ -222,15 +216,6 @@ class ComposeParityTest {
         });
     }
 
-    private static Map<String, String> dotEnv() throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(COMPOSE.resolve(".env"))) {
-            properties.load(reader);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k).trim()));
-        return map;
-    }
 
     private static Map<String, String> pomProperties() throws Exception {
         Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()

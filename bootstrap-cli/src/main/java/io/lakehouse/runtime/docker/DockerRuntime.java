@@ -19,6 +19,7 @@ import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
@@ -77,23 +78,37 @@ public final class DockerRuntime implements StackRuntime {
 
     @Override
     public void up(List<ServiceDefinition> services, StackListener listener) {
-        try {
-            Files.createDirectories(layout.stateDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
         Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         List<String> problems = new ArrayList<>();
         DockerEngine.problem().ifPresent(problems::add);
         if (problems.isEmpty()) {
-            compose(generated, ports, Set.of()).problem().ifPresent(problems::add);
+            compose(Map.of(), ports, Set.of()).problem().ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
-        ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
         try (DockerClient client = DockerEngine.client()) {
+            // ports first: a refused start builds and pulls nothing
+            Map<String, Container> running = containers(client);
+            for (ServiceDefinition service : services) {
+                Container container = running.get(service.composeService());
+                if (container != null && "running".equals(container.getState())) {
+                    continue;
+                }
+                for (PortSpec spec : service.ports().stream().filter(PortSpec::published).toList()) {
+                    int port = ports.get(spec.variable());
+                    if (!io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1", port)) {
+                        problems.add("port " + port + " (" + service.name() + " " + spec.purpose()
+                                + ") is in use on 127.0.0.1; stop what holds it or set " + spec.overrideVariable());
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PreflightException(problems);
+            }
+            Files.createDirectories(layout.stateDir());
+            Map<String, String> generated = GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all());
+            ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
             // a vendor image (ScyllaDB's) that is absent and cannot be pulled: the service runs its stand-in instead
             VendorImages vendorImages = new VendorImages(client, new DockerCli());
             Map<String, StandIn> standIns = new LinkedHashMap<>();
@@ -114,23 +129,6 @@ public final class DockerRuntime implements StackRuntime {
                 listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
             }
             ComposeCli compose = compose(generated, ports, standIns.keySet());
-            Map<String, Container> running = containers(client);
-            for (ServiceDefinition service : services) {
-                Container container = running.get(service.composeService());
-                if (container != null && "running".equals(container.getState())) {
-                    continue;
-                }
-                for (PortSpec spec : service.ports().stream().filter(PortSpec::published).toList()) {
-                    int port = ports.get(spec.variable());
-                    if (!io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1", port)) {
-                        problems.add("port " + port + " (" + service.name() + " " + spec.purpose()
-                                + ") is in use on 127.0.0.1; stop what holds it or set " + spec.overrideVariable());
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new PreflightException(problems);
-            }
             // Networks and volumes once, serially: concurrent 'up' calls would each create the project network.
             List<String> create = new ArrayList<>(List.of("up", "--no-start"));
             services.forEach(s -> create.add(s.composeService()));
@@ -141,33 +139,37 @@ public final class DockerRuntime implements StackRuntime {
             }
             DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
                     listener);
-            startStarRocks(services, vendorImages, compose, listener);
+            startOnDemand(services, vendorImages, compose, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * StarRocks serves the marts as materialized views where its vendor's image is present (compose profile
-     * {@code starrocks}; it reads the Iceberg catalog through the metastore). It is not part of the service model:
-     * without it Trino serves the same marts, so the stack does not wait for it; {@code marts refresh} uses it once
-     * it answers. Here, where no registry is reachable, the image is never present and this says so.
+     * The on-demand services (StarRocks' marts) start where their vendor's image is present and what they read runs;
+     * the stack does not wait for them, since their stand-in serves the same purpose (Trino serves the marts) and
+     * their users ({@code marts refresh}) look for them once they answer. Here, where no registry is reachable, the
+     * image is never present and this says so.
      */
-    private void startStarRocks(List<ServiceDefinition> services, VendorImages vendorImages, ComposeCli compose,
-                                StackListener listener) {
-        if (services.stream().noneMatch(s -> s.name().equals("hive-metastore"))) {
-            return;
+    private void startOnDemand(List<ServiceDefinition> services, VendorImages vendorImages, ComposeCli compose,
+                               StackListener listener) {
+        Set<String> starting = services.stream().map(ServiceDefinition::name).collect(java.util.stream.Collectors.toSet());
+        for (OnDemandService service : catalog.onDemand()) {
+            if (!starting.containsAll(service.dependsOn())) {
+                continue;
+            }
+            String image = service.image().image();
+            if (!vendorImages.present(image)) {
+                listener.on(new StackEvent(service.name(), Phase.SKIPPED, "not started: the image " + image
+                        + " is not in the Docker engine; " + service.standIn().product() + " stands in"));
+                continue;
+            }
+            ComposeCli.Result result = compose.run(1800, "--profile", service.profile(), "up", "-d", "--no-deps",
+                    service.name());
+            listener.on(new StackEvent(service.name(), result.ok() ? Phase.STARTING : Phase.SKIPPED, result.ok()
+                    ? "started from " + image + " (used once it answers; the stack does not wait for it)"
+                    : "could not start from " + image + ": " + lastLine(result.output())));
         }
-        String image = "starrocks/allin1-ubuntu:" + io.lakehouse.stack.Versions.pinned().of("starrocks");
-        if (!vendorImages.present(image)) {
-            listener.on(new StackEvent("starrocks", Phase.SKIPPED, "not started: the image " + image
-                    + " is not in the Docker engine; the marts are served by Trino (Iceberg tables in lakehouse.marts)"));
-            return;
-        }
-        ComposeCli.Result result = compose.run(1800, "--profile", "starrocks", "up", "-d", "--no-deps", "starrocks");
-        listener.on(new StackEvent("starrocks", result.ok() ? Phase.STARTING : Phase.SKIPPED, result.ok()
-                ? "started from " + image + " (marts as materialized views once it answers on its query port)"
-                : "could not start from " + image + ": " + lastLine(result.output())));
     }
 
     private void start(ServiceDefinition service, DockerClient client, ComposeCli compose, ProbeTarget target,
@@ -242,6 +244,23 @@ public final class DockerRuntime implements StackRuntime {
                 .run(300, "down", "--volumes", "--remove-orphans");
         if (!result.ok()) {
             throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
+        }
+    }
+
+    @Override
+    public List<String> existing() {
+        if (!DockerEngine.answers()) {
+            return List.of();
+        }
+        try (DockerClient client = DockerEngine.client()) {
+            Map<String, Container> containers = containers(client);
+            List<String> names = new ArrayList<>();
+            catalog.all().stream().filter(s -> containers.containsKey(s.composeService()))
+                    .forEach(s -> names.add(s.name()));
+            catalog.onDemand().stream().filter(s -> containers.containsKey(s.name())).forEach(s -> names.add(s.name()));
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

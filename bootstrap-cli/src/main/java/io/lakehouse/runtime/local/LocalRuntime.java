@@ -386,6 +386,11 @@ public final class LocalRuntime implements StackRuntime {
         }
     }
 
+    @Override
+    public List<String> existing() {
+        return catalog.all().stream().filter(s -> liveProcess(s).isPresent()).map(ServiceDefinition::name).toList();
+    }
+
     /** The live process of a service, if its record is current. */
     public Optional<ProcessHandle> liveProcess(ServiceDefinition service) {
         return records.read(service.name()).flatMap(ProcessRecordStore::live);

@@ -70,6 +70,11 @@ public final class AirflowService {
                 // measured: idle 12 processes, 970 MB with shared pages counted once (1.77 GB summed RSS); while a
                 // task runs 1.19 GB plus the lakehouse CLI's JVM (110-400 MB, in a session of its own)
                 .memoryBudgetMb(1500)
+                // airflow standalone exits on SIGTERM without stopping its children: an init process as PID 1 reaps
+                // them, and a stop ends the container with them
+                .initProcess()
+                .containerMount("jobs/airflow/dags", "/opt/lakehouse/jobs/airflow/dags",
+                        "the DAGs, as locally: the dags folder is ${PROJECT_HOME}/jobs/airflow/dags")
                 // the first start migrates the metadata database (a few seconds) before the API server answers
                 .startTimeout(Duration.ofSeconds(180))
                 .local(LocalLaunch.python(DISTRIBUTION, List.of(),

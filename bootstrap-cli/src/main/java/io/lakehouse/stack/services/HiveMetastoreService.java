@@ -33,6 +33,7 @@ public final class HiveMetastoreService {
                 .dependsOn("mysql", "namenode")
                 .health(new MetastoreThriftProbe("HIVE_METASTORE_PORT"))
                 .memoryBudgetMb(650)
+                .containerReads("METASTORE_DB_PASSWORD")
                 .startTimeout(Duration.ofSeconds(120))
                 .local(new LocalLaunch("hive-metastore",
                         List.of(new InitStep("init-schema", "create the metastore schema in MySQL (schematool)",

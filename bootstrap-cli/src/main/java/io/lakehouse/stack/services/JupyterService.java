@@ -35,6 +35,8 @@ public final class JupyterService {
                         + "login page")
                 // measured: the server ~85 MB, a kernel after the lakehouse tour (Trino, Spark Connect, pandas) ~215 MB
                 .memoryBudgetMb(500)
+                .containerMount("notebooks", "/opt/lakehouse/notebooks",
+                        "the repository's notebooks, read-only: checkpoints go to the data volume")
                 .startTimeout(Duration.ofSeconds(90))
                 .local(LocalLaunch.python("jupyter", List.of(),
                         new LaunchCommand.Native("${VENV_DIR}/bin/jupyter-lab", List.of(

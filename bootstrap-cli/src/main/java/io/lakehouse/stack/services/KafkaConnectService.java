@@ -31,6 +31,8 @@ public final class KafkaConnectService {
                 .health(new KafkaConnectProbe("CONNECT_PORT", DEBEZIUM_MARIADB_CONNECTOR))
                 // ~210 MB resident when streaming (measured); the heap may grow to 384 MB during a large snapshot
                 .memoryBudgetMb(450)
+                // read by the worker's EnvVarConfigProvider (connector config: database.password=${env:CDC_DB_PASSWORD})
+                .containerReads("CDC_DB_PASSWORD")
                 .startTimeout(Duration.ofSeconds(120))
                 .ui("/connectors?expand=status")
                 .local(new LocalLaunch("kafka-connect", List.of(),

@@ -32,6 +32,8 @@ public final class KafkaService {
                 .health(new KafkaAdminProbe("KAFKA_PORT"))
                 .generates(GeneratedValue.clusterId("KAFKA_CLUSTER_ID"))
                 .memoryBudgetMb(700)
+                // a controlled shutdown moves leadership and flushes the log
+                .stopGracePeriod(Duration.ofSeconds(30))
                 .startTimeout(Duration.ofSeconds(90))
                 .local(new LocalLaunch("kafka",
                         List.of(new InitStep("format-storage", "format the KRaft log directory",

@@ -33,6 +33,8 @@ public final class MySqlService {
                 // the CDC login (user cdc) that Debezium reads the binlog with, see init.sql
                 .generates(GeneratedValue.password("CDC_DB_PASSWORD"))
                 .memoryBudgetMb(250)
+                // InnoDB flushes on SIGTERM: longer than the default 10 s before SIGKILL
+                .stopGracePeriod(Duration.ofSeconds(30))
                 .startTimeout(Duration.ofSeconds(60))
                 .local(new LocalLaunch("mysql",
                         List.of(new InitStep("install-db", "create the system tables (mariadb-install-db)",

@@ -74,7 +74,15 @@ public final class ServingStoreService {
         return ServiceDefinition.builder("serving-store")
                 .description("CQL serving store: realtime aggregates for applications (keyspace serving)")
                 .version(versions.of("cassandra"))
-                .vendorImage(new VendorImage("ScyllaDB", scylla, "scylladb/scylla"))
+                .vendorImage(new VendorImage("ScyllaDB", scylla, "scylladb/scylla",
+                        // a small single-node development instance: one shard, 750 MB, no CPU pinning, no I/O
+                        // tuning at start, no version check (it phones home); CQL and storage on the port variables
+                        List.of("--smp=1", "--memory=750M", "--overprovisioned=1", "--developer-mode=1",
+                                "--disable-version-check", "--native-transport-port=${SERVING_STORE_PORT}",
+                                "--storage-port=${SERVING_STORE_STORAGE_PORT}"),
+                        "/var/lib/scylla",
+                        // cqlsh ships in the ScyllaDB image; CQL listens on the container's address
+                        "cqlsh -e 'SELECT release_version FROM system.local' serving-store ${SERVING_STORE_PORT}"))
                 .localStandIn(new StandIn("Apache Cassandra", versions.of("cassandra"), "ScyllaDB " + scylla,
                         "no ScyllaDB server in Debian's or Maven Central's registries"))
                 .port("SERVING_STORE_PORT", 9042, "CQL native protocol")

@@ -32,6 +32,8 @@ public final class SparkConnectService {
                 .ui("/")
                 // 768 MiB heap plus metaspace, Netty's direct buffers and code cache
                 .memoryBudgetMb(1100)
+                // the web UIs link to each other by this name: the published ports answer on the host\'s loopback
+                .containerEnvironment("SPARK_PUBLIC_DNS", "127.0.0.1")
                 .startTimeout(Duration.ofSeconds(120))
                 .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
                         SparkDaemons.daemon("org.apache.spark.deploy.SparkSubmit", 768, List.of(

@@ -23,6 +23,8 @@ public final class SparkMasterService {
                 .health(new SparkMasterProbe("SPARK_MASTER_HTTP_PORT"))
                 .ui("/")
                 .memoryBudgetMb(350)
+                // the web UIs link to each other by this name: the published ports answer on the host\'s loopback
+                .containerEnvironment("SPARK_PUBLIC_DNS", "127.0.0.1")
                 .startTimeout(Duration.ofSeconds(60))
                 .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
                         SparkDaemons.daemon("org.apache.spark.deploy.master.Master", 256, List.of(

@@ -28,6 +28,8 @@ public final class SparkWorkerService {
                 .ui("/")
                 // the worker itself (~250 MB) plus one executor of 1 GiB heap (spark.executor.memory) when busy
                 .memoryBudgetMb(1600)
+                // the web UIs link to each other by this name: the published ports answer on the host\'s loopback
+                .containerEnvironment("SPARK_PUBLIC_DNS", "127.0.0.1")
                 .startTimeout(Duration.ofSeconds(60))
                 .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
                         SparkDaemons.daemon("org.apache.spark.deploy.worker.Worker", 256, List.of(

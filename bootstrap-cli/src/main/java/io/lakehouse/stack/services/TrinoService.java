@@ -19,7 +19,8 @@ import java.util.Map;
  * builds ({@code java -cp lib/* <jvm.config> -Dnode.* -Dlog.levels-file -Dconfig io.trino.server.TrinoServer}),
  * so that the runtime picks the JDK, sets the heap and tracks the process like any other service. Where the launcher
  * would make its data folder the working directory and link {@code etc} and {@code plugin} into it, the plugin and
- * catalog folders are given as absolute paths instead. The options below mirror {@code compose/trino/jvm.config}.
+ * catalog folders are given as absolute paths instead. No jvm.config is rendered: both runtimes pass these options
+ * on the command line.
  */
 public final class TrinoService {
     /** Fits config.properties' query.max-memory-per-node (512 MB) plus heap headroom (384 MB). */

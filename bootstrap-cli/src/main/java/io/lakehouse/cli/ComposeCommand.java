@@ -1,0 +1,90 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.docker.ComposeFile;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse compose render}: the compose deployment, generated from the service model. */
+@Command(name = "compose", mixinStandardHelpOptions = true,
+        description = "The compose deployment, generated from the service model.",
+        subcommands = {ComposeCommand.Render.class})
+final class ComposeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Print compose/docker-compose.yml as the service model describes it; --write writes it "
+                    + "and the stand-in overrides into compose/, --check exits 1 naming each committed file that "
+                    + "differs.")
+    static final class Render implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--write", description = "Write the generated files into compose/.")
+        boolean write;
+
+        @Option(names = "--check", description = "Compare the committed files with the model's output; exit 1 on "
+                + "a difference.")
+        boolean check;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (write && check) {
+                spec.commandLine().getErr().println("error: --write and --check exclude each other");
+                return ExitCodes.USAGE;
+            }
+            Map<String, String> files = new ComposeFile(ServiceCatalog.standard()).files();
+            if (!write && !check) {
+                out.print(files.get(ComposeFile.MAIN));
+                return ExitCodes.OK;
+            }
+            Path dir = common.layout().composeDir();
+            List<String> stale = new ArrayList<>();
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = dir.resolve(file.getKey());
+                boolean same = Files.isRegularFile(path)
+                        && Files.readString(path, StandardCharsets.UTF_8).equals(file.getValue());
+                if (same) {
+                    continue;
+                }
+                stale.add(file.getKey());
+                if (write) {
+                    Files.createDirectories(path.getParent());
+                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+                }
+            }
+            if (check && !stale.isEmpty()) {
+                spec.commandLine().getErr().println("error: differs from the service model: "
+                        + String.join(", ", stale.stream().map(f -> "compose/" + f).toList()));
+                spec.commandLine().getErr().println("  fix: ./lakehouse compose render --write");
+                return ExitCodes.FAILURE;
+            }
+            out.println(stale.isEmpty() ? "compose/ agrees with the service model (" + files.size() + " file(s))"
+                    : (write ? "wrote " : "") + String.join(", ", stale.stream().map(f -> "compose/" + f).toList()));
+            return ExitCodes.OK;
+        }
+    }
+}
