@@ -85,7 +85,7 @@ public final class FileLoadBenchmark {
                     counts.seconds()));
         }
 
-        String hdfs = "hdfs://" + stack.host() + ":" + stack.port("NAMENODE_RPC_PORT");
+        String hdfs = "hdfs://" + stack.address("NAMENODE_RPC_PORT");
         String target = "/bench/customers-scale-" + scale + ".csv";
         Configuration conf = new Configuration(false);
         conf.set("fs.hdfs.impl", "org.apache.hadoop.hdfs.DistributedFileSystem");

@@ -72,7 +72,7 @@ public final class CdcConnectorStep implements BootstrapStep {
 
     @Override
     public List<StepOutcome> apply(ProbeTarget stack) throws Exception {
-        KafkaConnectRest connect = new KafkaConnectRest(stack.host(), stack.port("CONNECT_PORT"));
+        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
         Map<String, String> wanted = connectorConfig();
         Optional<Map<String, String>> stored = connect.config(CONNECTOR);
         String object = CONNECTOR + " (" + connect.baseUrl() + ")";

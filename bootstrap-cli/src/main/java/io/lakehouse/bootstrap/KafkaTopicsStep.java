@@ -36,7 +36,7 @@ public final class KafkaTopicsStep implements BootstrapStep {
     public List<StepOutcome> apply(ProbeTarget stack) throws Exception {
         List<StepOutcome> outcomes = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.host() + ":" + stack.port("KAFKA_PORT")))) {
+                stack.address("KAFKA_PORT")))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (TopicSpec topic : topics) {
                 if (existing.contains(topic.name())) {

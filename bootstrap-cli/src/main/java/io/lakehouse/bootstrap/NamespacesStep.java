@@ -31,7 +31,7 @@ public final class NamespacesStep implements BootstrapStep {
     @Override
     public List<StepOutcome> apply(ProbeTarget stack) throws Exception {
         List<StepOutcome> outcomes = new ArrayList<>();
-        TSocket socket = new TSocket(stack.host(), stack.port("HIVE_METASTORE_PORT"), 30_000);
+        TSocket socket = new TSocket(stack.hostOf("HIVE_METASTORE_PORT"), stack.port("HIVE_METASTORE_PORT"), 30_000);
         socket.open();
         try {
             ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));

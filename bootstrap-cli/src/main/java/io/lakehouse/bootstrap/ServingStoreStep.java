@@ -26,7 +26,7 @@ public final class ServingStoreStep implements BootstrapStep {
     @Override
     public List<StepOutcome> apply(ProbeTarget stack) {
         List<StepOutcome> outcomes = new ArrayList<>();
-        try (ServingStore store = ServingStore.connect(stack.host(), stack.port("SERVING_STORE_PORT"))) {
+        try (ServingStore store = ServingStore.connect(stack.hostOf("SERVING_STORE_PORT"), stack.port("SERVING_STORE_PORT"))) {
             if (store.keyspaceExists()) {
                 outcomes.add(new StepOutcome(name(), "keyspace " + ServingStore.KEYSPACE, false, "present"));
             } else {

@@ -53,7 +53,9 @@ public final class SupersetStep implements BootstrapStep {
 
     /** The connection as Superset sees Trino: beside it locally, by its compose service name in a container. */
     static String trinoUri(RuntimeKind runtime, ProbeTarget stack) {
-        String host = runtime == RuntimeKind.DOCKER ? "trino" : stack.host();
+        ProbeTarget supersetsView = runtime == RuntimeKind.DOCKER
+                ? stack.seenFromInside(io.lakehouse.stack.ServiceCatalog.standard()) : stack;
+        String host = supersetsView.hostOf("TRINO_PORT");
         return "trino://lakehouse@" + host + ":" + stack.port("TRINO_PORT") + "/lakehouse";
     }
 
@@ -62,7 +64,7 @@ public final class SupersetStep implements BootstrapStep {
         String password = stack.secret(SupersetService.ADMIN_PASSWORD).orElseThrow(() -> new IllegalStateException(
                 SupersetService.ADMIN_PASSWORD + " is not in " + context.layout().secretsFile()
                         + ": start Superset with 'lakehouse up superset' from this state directory"));
-        SupersetApi api = SupersetApi.login(stack.host(), stack.port("SUPERSET_PORT"), SupersetService.ADMIN_USER,
+        SupersetApi api = SupersetApi.login(stack.hostOf("SUPERSET_PORT"), stack.port("SUPERSET_PORT"), SupersetService.ADMIN_USER,
                 password);
         announceOnce(api.baseUrl(), password);
         List<StepOutcome> outcomes = new ArrayList<>();

@@ -77,6 +77,15 @@ final class LoadCommand implements Callable<Integer> {
             err.println("error: --into needs NAMESPACE.TABLE, e.g. bronze.my_table");
             return ExitCodes.USAGE;
         }
+        if (localWarehouse == null) {
+            // on the docker runtime the load runs in the toolbox: the files are mounted there read-only
+            StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(),
+                    parent.environment);
+            java.util.Optional<Integer> inToolbox = Toolbox.runInsideWithFiles(spec, runtime);
+            if (inToolbox.isPresent()) {
+                return inToolbox.get();
+            }
+        }
         FileFormat given = format == null ? null : FileFormat.parse(format);
         List<Path> files = UserFileLoad.expand(inputs, given);
         FileFormat fileFormat = UserFileLoad.format(given, files);

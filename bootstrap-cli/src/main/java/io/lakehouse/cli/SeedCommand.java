@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lakehouse seed}: the demo shop, end to end, into the running stack. */
@@ -51,27 +52,16 @@ final class SeedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         Path home = common.layout().home();
         SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), scale, home,
                 common.layout().stateDir().resolve("seed"), (stage, message) -> {
                     err.println("  " + message);
                     err.flush();
                 });
-        if (runtime.kind() == io.lakehouse.runtime.RuntimeKind.DOCKER) {
-            // the CLI writes bronze from the host: HDFS hands out the compose names of the NameNode and DataNode
-            for (String name : List.of("namenode", "datanode")) {
-                try {
-                    if (!java.net.InetAddress.getByName(name).isLoopbackAddress()) {
-                        throw new java.net.UnknownHostException(name + " is not 127.0.0.1");
-                    }
-                } catch (java.net.UnknownHostException e) {
-                    err.println("error: seeding the docker stack writes HDFS from this host, which must reach the "
-                            + "compose names 'namenode' and 'datanode' on 127.0.0.1 (" + e.getMessage() + ")");
-                    err.println("  fix: add this line to /etc/hosts: 127.0.0.1 namenode datanode");
-                    return ExitCodes.PRECONDITION;
-                }
-            }
-        }
         long began = System.nanoTime();
         if (reset) {
             err.println("[reset]");

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,6 +46,10 @@ final class TransformCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         SparkSqlRunner spark = new SparkSqlRunner(common.layout().home(), runtime.endpoints());
         List<Path> files = layers.stream().sorted().distinct().map(layer -> spark.sqlFile(layer + ".sql")).toList();
         long began = System.nanoTime();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lakehouse verify}: the reconciliation report; exits 1 naming every mismatch. */
@@ -45,6 +46,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         List<Check> checks = new Reconciliation(runtime.endpoints(), scale).run();
         long failed = checks.stream().filter(c -> !c.ok()).count();
         if (json) {

@@ -56,8 +56,7 @@ public final class SeedReset {
             }
         }
         progress.update("reset", "dropped " + dropped + " Iceberg table(s) of bronze, silver and gold");
-        try (ServingStore store = ServingStore.connect(context.stack().host(),
-                context.stack().port("SERVING_STORE_PORT"))) {
+        try (ServingStore store = ServingStore.connect(context.stack().hostOf("SERVING_STORE_PORT"), context.stack().port("SERVING_STORE_PORT"))) {
             for (var table : ServingStore.TABLES) {
                 store.session().execute("TRUNCATE " + ServingStore.KEYSPACE + "." + table.name());
             }
@@ -66,7 +65,7 @@ public final class SeedReset {
     }
 
     private static void recreateTopics(SeedContext context, List<TopicSpec> topics) throws Exception {
-        String bootstrap = context.stack().host() + ":" + context.stack().port("KAFKA_PORT");
+        String bootstrap = context.stack().address("KAFKA_PORT");
         Set<String> names = Set.copyOf(topics.stream().map(TopicSpec::name).toList());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> present = admin.listTopics().names().get(20, TimeUnit.SECONDS);

@@ -14,7 +14,7 @@ public final class ShopDatabase {
     public static Connection connect(ProbeTarget stack) throws SQLException {
         String password = stack.secret("MYSQL_PASSWORD")
                 .orElseThrow(() -> new IllegalStateException("no MYSQL_PASSWORD in the stack's secrets"));
-        return DriverManager.getConnection("jdbc:mariadb://" + stack.host() + ":" + stack.port("MYSQL_PORT")
+        return DriverManager.getConnection("jdbc:mariadb://" + stack.address("MYSQL_PORT")
                 + "/shop", "lakehouse", password);
     }
 }

@@ -16,7 +16,7 @@ public record TrinoEndpoint(String url) {
     }
 
     public static TrinoEndpoint of(ProbeTarget stack, String catalog, String schema) {
-        return new TrinoEndpoint("jdbc:trino://" + stack.host() + ":" + stack.port("TRINO_PORT") + "/" + catalog
+        return new TrinoEndpoint("jdbc:trino://" + stack.address("TRINO_PORT") + "/" + catalog
                 + (schema == null ? "" : "/" + schema));
     }
 

@@ -128,6 +128,20 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * Clients inside the compose network reach the port {@code variable} on {@code insideVariable} instead: its
+         * listener advertises host addresses (Kafka's EXTERNAL listener advertises 127.0.0.1).
+         */
+        public Builder insideTheStackUse(String variable, String insideVariable) {
+            for (int i = 0; i < ports.size(); i++) {
+                if (ports.get(i).variable().equals(variable)) {
+                    ports.set(i, ports.get(i).insideOn(insideVariable));
+                    return this;
+                }
+            }
+            throw new IllegalStateException(name + ": no port " + variable);
+        }
+
         public Builder dependsOn(String... services) {
             dependsOn.addAll(List.of(services));
             return this;

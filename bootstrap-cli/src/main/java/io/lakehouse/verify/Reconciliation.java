@@ -95,14 +95,13 @@ public final class Reconciliation {
                 }
             }
         } catch (SQLException e) {
-            checks.add(Check.failed("mysql", "shop", "cannot read MySQL at " + stack.host() + ":"
-                    + stack.port("MYSQL_PORT") + ": " + e.getMessage()));
+            checks.add(Check.failed("mysql", "shop", "cannot read MySQL at " + stack.address("MYSQL_PORT") + ": " + e.getMessage()));
         }
     }
 
     private void events(ExpectedCounts expected, Statement sql, List<Check> checks) {
         try {
-            long produced = EventsStage.committedRecords(stack.host() + ":" + stack.port("KAFKA_PORT"));
+            long produced = EventsStage.committedRecords(stack.address("KAFKA_PORT"));
             checks.add(Check.equal("events", "produced", expected.events(), produced, "shop.events (read committed)"));
             long landed = count(sql, "SELECT count(*) FROM lakehouse.bronze.events");
             long distinct = count(sql, "SELECT count(DISTINCT event_id) FROM lakehouse.bronze.events");
@@ -114,7 +113,7 @@ public final class Reconciliation {
     }
 
     private void serving(Statement sql, List<Check> checks) {
-        try (ServingStore store = ServingStore.connect(stack.host(), stack.port("SERVING_STORE_PORT"))) {
+        try (ServingStore store = ServingStore.connect(stack.hostOf("SERVING_STORE_PORT"), stack.port("SERVING_STORE_PORT"))) {
             Map<String, String> served = new TreeMap<>();
             for (Row row : store.session().execute("SELECT product_sku, views, add_to_carts, purchases FROM "
                     + ServingStore.KEYSPACE + ".product_activity")) {

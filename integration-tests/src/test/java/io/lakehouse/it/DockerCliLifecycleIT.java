@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import java.net.URI;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +36,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CLI's docker runtime for real: {@code up --runtime docker} brings the stack up healthy from the project's own
- * images, {@code status --json} reports containers, a Kafka record and an HDFS file survive {@code down} and
- * {@code up}, {@code down} leaves no container running, and {@code down --purge} removes the volumes. Skipped where
- * no Docker engine answers. Its own compose project, state directory and ports (defaults + {@value #PORT_OFFSET}).
+ * The CLI's docker runtime for real, as a user runs it: {@code up --runtime docker} brings the services seed needs up
+ * healthy from the project's own images; {@code seed} and {@code verify} run inside the compose network (the toolbox
+ * container) from a test JVM that cannot resolve the compose names, and every check agrees; asking for the local
+ * runtime beside it is refused; a Kafka record and the seeded data survive {@code down} and {@code up} (verify agrees
+ * again); {@code down --purge} leaves no container and no volume. Skipped where no Docker engine answers. Its own
+ * compose project, state directory and ports (defaults + {@value #PORT_OFFSET}).
  */
 @Order(3)
 @EnabledIf("io.lakehouse.it.DockerEngineAvailable#answers")
@@ -55,9 +55,11 @@ class DockerCliLifecycleIT {
     // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
     static final int PORT_OFFSET = 14000;
     static final String PROJECT = "lakehouse-it-cli";
+    /** What seed needs (with their dependencies): every service but the people-facing applications. */
+    static final List<String> SEED_SERVICES = List.of("kafka-connect", "serving-store", "trino", "spark-connect",
+            "flink-taskmanager");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "it-docker-survives";
-    private static final Path FILE = new Path("/it/docker-survives.txt");
     private static final java.nio.file.Path STATE = java.nio.file.Path.of(System.getProperty("lakehouse.it.stateDir")
             + "-docker");
 
@@ -88,13 +90,15 @@ class DockerCliLifecycleIT {
 
     @Test
     @Order(1)
-    void upBringsEveryServiceUpHealthyInContainers() throws Exception {
+    void upBringsTheServicesUpHealthyInContainers() throws Exception {
         long began = System.nanoTime();
-        Cli.Run up = cli(upCore());
-        PhaseLog.done("docker CLI 'up' of " + CoreServices.NAMES.size() + " services (images included)", began);
+        Cli.Run up = cli(up());
+        List<String> expected = ServiceCatalog.standard().withDependencies(SEED_SERVICES).stream()
+                .map(ServiceDefinition::name).toList();
+        PhaseLog.done("docker CLI 'up' of " + expected.size() + " services (images included)", began);
         assertEquals(0, up.exit(), up.out() + up.err());
         List<String> statusArgs = new ArrayList<>(List.of("status", "--json"));
-        statusArgs.addAll(CoreServices.NAMES);
+        statusArgs.addAll(expected);
         Cli.Run status = cli(statusArgs.toArray(String[]::new));
         assertEquals(0, status.exit(), status.out() + status.err());
         List<String> names = new ArrayList<>();
@@ -104,14 +108,47 @@ class DockerCliLifecycleIT {
             assertEquals("healthy", service.get("state").asText(), service.toString());
             assertTrue(service.get("container").asText().matches("[0-9a-f]{12}"), service.toString());
         }
-        assertEquals(CoreServices.NAMES, names);
+        assertEquals(expected, names);
         Cli.Run logs = cli("logs", "hive-metastore", "-n", "100000");
         assertTrue(logs.out().contains("Started the new metaserver"), "container log readable: " + logs.out().length());
     }
 
+    /**
+     * This JVM resolves names by the machine's own resolver (the docker CLI execution sets no test hosts file), so it
+     * cannot reach {@code datanode}: seed and verify pass because they run in the toolbox, inside the network.
+     */
     @Test
     @Order(2)
-    void aKafkaRecordAndAnHdfsFileSurviveDownAndUp() throws Exception {
+    void seedAndVerifyRunInsideTheComposeNetworkWithNoHostsEntry() throws Exception {
+        for (String name : List.of("namenode", "datanode")) {
+            assertThrows(UnknownHostException.class, () -> InetAddress.getByName(name), "this test shows seed needs "
+                    + "no hosts entry for " + name + ", but this machine has one: run it where none is");
+        }
+        long began = System.nanoTime();
+        Cli.Run seed = cli("seed");
+        PhaseLog.done("docker CLI 'seed' in the toolbox", began);
+        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        assertTrue(seed.out().contains("Seeded scale 1"), seed.out());
+        assertTrue(seed.err().contains("[files-to-bronze]"), "the toolbox's progress reaches the host: " + seed.err());
+        assertVerifyAgrees();
+        assertEquals(List.of(), toolboxContainers(), "the toolbox container is removed after each command");
+    }
+
+    @Test
+    @Order(3)
+    void askingForTheLocalRuntimeBesideTheDockerStackIsRefusedAndChangesNothing() throws Exception {
+        List<String> before = listing(STATE);
+        Cli.Run refused = cli("up", "--runtime", "local", "kafka");
+        assertEquals(3, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("a docker stack exists"), refused.err());
+        assertEquals(before, listing(STATE), "a refused up writes nothing in the state directory");
+        Cli.Run status = cli("status", "--json", "kafka");
+        assertEquals("docker", JSON.readTree(status.out()).get(0).get("runtime").asText(), status.out());
+    }
+
+    @Test
+    @Order(4)
+    void aKafkaRecordAndTheSeededDataSurviveDownAndUp() throws Exception {
         String bootstrap = "127.0.0.1:" + PORTS.get("KAFKA_PORT");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -120,15 +157,12 @@ class DockerCliLifecycleIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, "k", "kept by the kafka-data volume")).get(30, TimeUnit.SECONDS);
         }
-        try (FileSystem fs = hdfs(); FSDataOutputStream out = fs.create(FILE, true)) {
-            out.writeUTF("kept by the datanode-data volume");
-        }
 
         Cli.Run down = cli("down");
         assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers(), "down leaves no container running");
 
-        Cli.Run up = cli(upCore());
+        Cli.Run up = cli(up());
         assertEquals(0, up.exit(), up.out() + up.err());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
@@ -144,13 +178,12 @@ class DockerCliLifecycleIT {
             }
             assertEquals("kept by the kafka-data volume", value);
         }
-        try (FileSystem fs = hdfs(); var in = fs.open(FILE)) {
-            assertEquals("kept by the datanode-data volume", in.readUTF());
-        }
+        // the Iceberg catalog (metastore and HDFS volumes), the MySQL shop and the Kafka offsets: verify reads them all
+        assertVerifyAgrees();
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void downLeavesNoContainerAndPurgeRemovesTheVolumes() throws Exception {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());
@@ -162,9 +195,35 @@ class DockerCliLifecycleIT {
         assertEquals("", left, "purge removes the project's volumes");
     }
 
-    private static String[] upCore() {
+    private static void assertVerifyAgrees() {
+        long began = System.nanoTime();
+        Cli.Run verify = cli("verify");
+        PhaseLog.done("docker CLI 'verify' in the toolbox", began);
+        assertEquals(0, verify.exit(), verify.out() + verify.err());
+        assertTrue(verify.out().matches("(?s).*All \\d+ checks agree\\..*"), verify.out());
+    }
+
+    private static List<String> listing(java.nio.file.Path dir) throws Exception {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            List<String> listing = new ArrayList<>();
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                listing.add(dir.relativize(file) + " " + java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            }
+            return listing;
+        }
+    }
+
+    private static List<String> toolboxContainers() throws Exception {
+        Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+                "--filter", "label=com.docker.compose.service=toolbox").redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes()).trim();
+        ps.waitFor();
+        return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
+    }
+
+    private static String[] up() {
         List<String> args = new ArrayList<>(List.of("up", "--runtime", "docker"));
-        args.addAll(CoreServices.NAMES);
+        args.addAll(SEED_SERVICES);
         return args.toArray(String[]::new);
     }
 
@@ -174,15 +233,6 @@ class DockerCliLifecycleIT {
         String out = new String(ps.getInputStream().readAllBytes()).trim();
         ps.waitFor();
         return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
-    }
-
-    private static FileSystem hdfs() throws Exception {
-        String uri = "hdfs://127.0.0.1:" + PORTS.get("NAMENODE_RPC_PORT");
-        Configuration conf = new Configuration(false);
-        conf.set("fs.defaultFS", uri);
-        conf.setBoolean("dfs.client.use.datanode.hostname", true);
-        conf.setBoolean("fs.hdfs.impl.disable.cache", true);
-        return FileSystem.get(URI.create(uri), conf);
     }
 
     private static Cli.Run cli(String... args) {

@@ -38,11 +38,7 @@ final class ComposeCli {
     }
 
     Result run(long timeoutSeconds, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project,
-                "-f", layout.composeFile().toString()));
-        overrides.forEach(file -> command.addAll(List.of("-f", file.toString())));
-        command.addAll(List.of("--project-directory", layout.composeDir().toString()));
-        command.addAll(List.of(arguments));
+        List<String> command = command(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
@@ -60,6 +56,54 @@ final class ComposeCli {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
         }
+    }
+
+    /**
+     * Runs a compose command whose output is the user's (a command in the toolbox): its standard output and error go
+     * to {@code out} and {@code err} as they come, chunk by chunk (a progress line rewritten in place stays so), and
+     * its exit code is returned. No timeout: the command inside has its own.
+     */
+    int attached(List<String> arguments, java.io.Writer out, java.io.Writer err) {
+        ProcessBuilder builder = new ProcessBuilder(command(arguments));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            Thread errors = new Thread(() -> copy(process.getErrorStream(), err), "compose-run-stderr");
+            errors.start();
+            copy(process.getInputStream(), out);
+            int exit = process.waitFor();
+            errors.join();
+            return exit;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot run docker compose: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static void copy(java.io.InputStream in, java.io.Writer to) {
+        try (java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buffer = new char[4096];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                synchronized (to) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; what it printed so far has been passed on
+        }
+    }
+
+    private List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project,
+                "-f", layout.composeFile().toString()));
+        overrides.forEach(file -> command.addAll(List.of("-f", file.toString())));
+        command.addAll(List.of("--project-directory", layout.composeDir().toString()));
+        command.addAll(arguments);
+        return command;
     }
 
     /** Empty when compose v2 is available; otherwise what to install. */

@@ -33,6 +33,19 @@ public final class ComposeFile {
     /** A project image's healthcheck: it reads what the container's probe loop last found (no JVM per check). */
     private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", "/opt/lakehouse/health.sh");
     private static final String DATA_PATH = "/var/lib/lakehouse";
+    /** The compose service the CLI runs in, inside the compose network (profile of the same name). */
+    public static final String TOOLBOX = "toolbox";
+    /**
+     * The toolbox runs in this service's image: a Debian JRE 17, which the CLI and its Spark Connect client need.
+     * The CLI itself, the jobs and the sample data come from the repository, mounted read-only, so the toolbox always
+     * runs the CLI that was built on the host.
+     */
+    static final String TOOLBOX_IMAGE_OF = "spark-connect";
+    public static final String TOOLBOX_HOME = "/opt/lakehouse-home";
+    public static final String TOOLBOX_STATE_DIR = "/var/lib/lakehouse-state";
+    /** Set in the toolbox: the CLI there reaches the services by the address book's inside view. */
+    public static final String ADDRESSES_VARIABLE = "LAKEHOUSE_ADDRESSES";
+    public static final String INSIDE_COMPOSE = "inside-compose";
 
     private final ServiceCatalog catalog;
 
@@ -106,6 +119,7 @@ public final class ComposeFile {
         for (OnDemandService service : catalog.onDemand()) {
             onDemandService(yaml, service);
         }
+        toolbox(yaml);
         yaml.close();
         yaml.open("networks").open("default")
                 .comment("Named without the underscore of compose's default \"<project>_default\": the Hive metastore")
@@ -193,6 +207,35 @@ public final class ComposeFile {
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", service.memoryMb() + "m");
         dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList());
+        yaml.close().blank();
+    }
+
+    private void toolbox(YamlText yaml) {
+        ServiceDefinition image = catalog.get(TOOLBOX_IMAGE_OF);
+        yaml.open(TOOLBOX);
+        yaml.comment("The lakehouse CLI inside the compose network, for the commands that move data (seed, verify, load,")
+                .comment("transform, marts): `lakehouse` on the host runs them here on the docker runtime, with")
+                .comment("`docker compose run --rm toolbox ARGS`. It reaches each service by its compose name, so the host")
+                .comment("needs no /etc/hosts line. The repository (CLI, jobs, sample data) is mounted read-only, the")
+                .comment("state directory (secrets, seed progress) read-write, as the host user that owns it.");
+        yaml.scalar("image", ImageBuilder.tag(image)).scalar("pull_policy", "never");
+        yaml.flowList("profiles", List.of(TOOLBOX));
+        yaml.flowList("entrypoint", List.of("java", "-XX:MaxRAMPercentage=70", "-jar",
+                TOOLBOX_HOME + "/bootstrap-cli/target/lakehouse-all.jar"));
+        yaml.scalar("user", "${LAKEHOUSE_TOOLBOX_USER:-1000:1000}");
+        yaml.scalar("working_dir", TOOLBOX_HOME);
+        yaml.open("environment").merge(ENVIRONMENT_ANCHOR)
+                .scalar("LAKEHOUSE_HOME", TOOLBOX_HOME)
+                .scalar(ADDRESSES_VARIABLE, INSIDE_COMPOSE)
+                .scalar("HOME", "/tmp");
+        for (ServiceDefinition service : catalog.all()) {
+            service.ports().forEach(port -> yaml.scalar(port.overrideVariable(), interpolated(port)));
+        }
+        yaml.close();
+        yaml.blockList("volumes", List.of("..:" + TOOLBOX_HOME + ":ro",
+                "${LAKEHOUSE_STATE_DIR:?run through the lakehouse CLI, which names its state directory}:"
+                        + TOOLBOX_STATE_DIR));
+        yaml.scalar("mem_limit", "1536m");
         yaml.close().blank();
     }
 

@@ -264,10 +264,98 @@ public final class DockerRuntime implements StackRuntime {
         }
     }
 
+    /**
+     * The address book as this CLI sees the stack: from the host, every published port on 127.0.0.1; in the toolbox
+     * container ({@link #insideTheStack}), each service on its compose name.
+     */
     @Override
     public ProbeTarget endpoints() {
-        return new ProbeTarget("127.0.0.1", PortAssignments.resolve(catalog.all(), environment),
+        ProbeTarget fromHost = new ProbeTarget("127.0.0.1", PortAssignments.resolve(catalog.all(), environment),
                 GeneratedValues.load(layout.secretsFile()));
+        return insideTheStack() ? fromHost.seenFromInside(catalog) : fromHost;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    /** Whether this CLI runs in the toolbox container, inside the compose network. */
+    public boolean insideTheStack() {
+        return ComposeFile.INSIDE_COMPOSE.equals(environment.apply(ComposeFile.ADDRESSES_VARIABLE));
+    }
+
+    /**
+     * Runs the CLI with {@code arguments} in the toolbox container (compose service {@link ComposeFile#TOOLBOX}),
+     * inside the compose network, with this state directory mounted; its output goes to {@code out} and {@code err}
+     * as it comes. Returns the CLI's exit code there.
+     */
+    public int runInToolbox(List<String> arguments, Map<Path, String> readOnlyMounts, java.io.Writer out,
+                            java.io.Writer err) {
+        ServiceDefinition imageOf = catalog.get(ComposeFile.TOOLBOX_IMAGE_OF);
+        String image = ImageBuilder.tag(imageOf);
+        List<String> problems = new ArrayList<>();
+        DockerEngine.problem().ifPresent(problems::add);
+        if (problems.isEmpty() && !new DockerCli().run(30, List.of("image", "inspect", image)).ok()) {
+            problems.add("the toolbox runs in the image " + image + ", which is not built; 'lakehouse up' builds it");
+        }
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+        ComposeCli compose = compose(GeneratedValues.load(layout.secretsFile()),
+                PortAssignments.resolve(catalog.all(), environment), Set.of());
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "--no-deps", "-T"));
+        readOnlyMounts.forEach((host, inside) -> run.addAll(List.of("--volume", host + ":" + inside + ":ro")));
+        run.add(ComposeFile.TOOLBOX);
+        run.addAll(arguments);
+        return compose.attached(run, out, err);
+    }
+
+    /** What compose interpolates the generated file with: credentials, port overrides, the network's name. */
+    private Map<String, String> composeEnvironment(Map<String, String> generated, Map<String, Integer> ports,
+                                                   Map<String, String> extra) {
+        Map<String, String> composeEnv = new LinkedHashMap<>(generated);
+        // the toolbox's mount of the state directory, and the user it runs as (its owner)
+        Path stateDir = layout.stateDir().toAbsolutePath().normalize();
+        composeEnv.put("LAKEHOUSE_STATE_DIR", stateDir.toString());
+        composeEnv.put("LAKEHOUSE_TOOLBOX_USER", owner(stateDir));
+        composeEnv.putAll(extra);
+        ports.forEach((variable, port) -> composeEnv.put("LAKEHOUSE_" + variable, Integer.toString(port)));
+        composeEnv.put("LAKEHOUSE_COMPOSE_NETWORK", project + "-net");
+        return composeEnv;
+    }
+
+    /**
+     * Writes everything {@code docker compose} needs to run this stack by hand (credentials, port overrides, the
+     * network, the state directory and its owner for the toolbox) to an owner-only file in the state directory,
+     * for {@code docker compose --env-file}. Credentials are made first if this state directory has none yet.
+     */
+    public Path writeComposeEnvFile() throws IOException {
+        Files.createDirectories(layout.stateDir());
+        Map<String, String> env = composeEnvironment(GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all()),
+                PortAssignments.resolve(catalog.all(), environment), Map.of());
+        Path file = layout.stateDir().toAbsolutePath().normalize().resolve("compose.env");
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        io.lakehouse.runtime.OwnerOnly.restrict(file);
+        StringBuilder text = new StringBuilder("# docker compose --env-file: written by 'lakehouse compose env'; "
+                + "holds credentials, owner-only\n");
+        new java.util.TreeMap<>(env).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
+    /** The compose project's name. */
+    public String project() {
+        return project;
+    }
+
+    /** "uid:gid" of the state directory's owner: the toolbox writes there as that user, never as root. */
+    private static String owner(Path stateDir) {
+        try {
+            return Files.getAttribute(stateDir, "unix:uid") + ":" + Files.getAttribute(stateDir, "unix:gid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return "1000:1000";
+        }
     }
 
     @Override
@@ -344,9 +432,12 @@ public final class DockerRuntime implements StackRuntime {
      *                 which swaps the vendor's image for the project's own
      */
     private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports, Set<String> standIns) {
-        Map<String, String> composeEnv = new LinkedHashMap<>(generated);
-        ports.forEach((variable, port) -> composeEnv.put("LAKEHOUSE_" + variable, Integer.toString(port)));
-        composeEnv.put("LAKEHOUSE_COMPOSE_NETWORK", project + "-net");
+        return compose(generated, ports, standIns, Map.of());
+    }
+
+    private ComposeCli compose(Map<String, String> generated, Map<String, Integer> ports, Set<String> standIns,
+                               Map<String, String> extra) {
+        Map<String, String> composeEnv = composeEnvironment(generated, ports, extra);
         List<Path> overrides = new ArrayList<>();
         for (String service : standIns) {
             Path override = layout.composeDir().resolve("stand-ins").resolve(service + ".yml");

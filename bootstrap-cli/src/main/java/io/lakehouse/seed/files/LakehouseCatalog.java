@@ -23,8 +23,8 @@ public final class LakehouseCatalog {
 
     /** The running stack's catalog: thrift://host:HIVE_METASTORE_PORT, hdfs://host:NAMENODE_RPC_PORT/warehouse. */
     public static Catalog forStack(ProbeTarget stack) {
-        return hive("thrift://" + stack.host() + ":" + stack.port("HIVE_METASTORE_PORT"),
-                "hdfs://" + stack.host() + ":" + stack.port("NAMENODE_RPC_PORT") + "/warehouse");
+        return hive("thrift://" + stack.address("HIVE_METASTORE_PORT"),
+                "hdfs://" + stack.address("NAMENODE_RPC_PORT") + "/warehouse");
     }
 
     public static Catalog hive(String metastoreUri, String warehouse) {

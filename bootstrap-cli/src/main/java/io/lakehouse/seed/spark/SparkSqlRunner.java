@@ -59,7 +59,7 @@ public final class SparkSqlRunner {
             throw new IllegalStateException("the Spark jobs are not built (" + lib + " has no lakehouse-spark-jobs.jar); "
                     + "build them with './mvnw -pl jobs/spark package' (the ./lakehouse script does it when needed)");
         }
-        String host = stack.host();
+        String host = stack.hostOf("SPARK_CONNECT_PORT");
         int port = stack.port("SPARK_CONNECT_PORT");
         requireAnswering(host, port);
         JdkLocator jdks = JdkLocator.scan();

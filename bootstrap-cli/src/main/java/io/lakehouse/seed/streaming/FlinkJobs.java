@@ -45,13 +45,12 @@ public final class FlinkJobs {
      * are those the Flink cluster sees (the host's locally, compose names under docker). */
     public static FlinkJobs forStack(io.lakehouse.stack.ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime,
                                      Path home, boolean servingStore) {
-        JobEnvironment environment = runtime == io.lakehouse.runtime.RuntimeKind.DOCKER
-                ? JobEnvironment.inContainers(stack, io.lakehouse.stack.ServiceCatalog.standard(), servingStore)
-                : JobEnvironment.local(stack, servingStore);
+        JobEnvironment environment = JobEnvironment.seenBy(runtime == io.lakehouse.runtime.RuntimeKind.DOCKER
+                ? stack.seenFromInside(io.lakehouse.stack.ServiceCatalog.standard()) : stack, servingStore);
         return new FlinkJobs(
-                new FlinkRest(URI.create("http://" + stack.host() + ":" + stack.port("FLINK_JOBMANAGER_PORT") + "/")),
-                new RetainedCheckpoints(URI.create("http://" + stack.host() + ":" + stack.port("NAMENODE_HTTP_PORT") + "/")),
-                new ConsumerLag(stack.host() + ":" + stack.port("KAFKA_PORT")),
+                new FlinkRest(URI.create("http://" + stack.address("FLINK_JOBMANAGER_PORT") + "/")),
+                new RetainedCheckpoints(URI.create("http://" + stack.address("NAMENODE_HTTP_PORT") + "/")),
+                new ConsumerLag(stack.address("KAFKA_PORT")),
                 environment, JobJar.locate(home));
     }
 

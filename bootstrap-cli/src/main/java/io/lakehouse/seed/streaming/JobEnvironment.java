@@ -26,27 +26,16 @@ public record JobEnvironment(String kafkaBootstrap, String metastoreUri, String 
         requireNonNull(cql, "cql");
     }
 
-    /** The local runtime: every service on the probe target's host; config.yaml's checkpoint folder on HDFS. */
-    public static JobEnvironment local(ProbeTarget stack, boolean servingStore) {
-        String hdfs = "hdfs://" + stack.host() + ":" + stack.port("NAMENODE_RPC_PORT");
-        return new JobEnvironment(stack.host() + ":" + stack.port("KAFKA_PORT"),
-                "thrift://" + stack.host() + ":" + stack.port("HIVE_METASTORE_PORT"),
-                hdfs + "/warehouse", hdfs + "/flink/checkpoints",
-                servingStore ? Optional.of(stack.host() + ":" + stack.port("SERVING_STORE_PORT")) : Optional.empty());
-    }
-
     /**
-     * The docker runtime: the jobs run in the Flink containers and reach the other services by their compose names
-     * (Kafka on its listener for containers), on the same port numbers as published on the host.
+     * The addresses the jobs use, from the view the Flink cluster has of the stack: the host's for the local runtime,
+     * the inside of the compose network under docker (compose names, Kafka's listener for containers).
      */
-    public static JobEnvironment inContainers(ProbeTarget stack, io.lakehouse.stack.ServiceCatalog catalog,
-                                              boolean servingStore) {
-        String hdfs = "hdfs://" + catalog.get("namenode").composeService() + ":" + stack.port("NAMENODE_RPC_PORT");
-        return new JobEnvironment(catalog.get("kafka").composeService() + ":" + stack.port("KAFKA_INTERNAL_PORT"),
-                "thrift://" + catalog.get("hive-metastore").composeService() + ":" + stack.port("HIVE_METASTORE_PORT"),
+    public static JobEnvironment seenBy(ProbeTarget flinksView, boolean servingStore) {
+        String hdfs = "hdfs://" + flinksView.address("NAMENODE_RPC_PORT");
+        return new JobEnvironment(flinksView.address("KAFKA_PORT"),
+                "thrift://" + flinksView.address("HIVE_METASTORE_PORT"),
                 hdfs + "/warehouse", hdfs + "/flink/checkpoints",
-                servingStore ? Optional.of(catalog.get("serving-store").composeService() + ":"
-                        + stack.port("SERVING_STORE_PORT")) : Optional.empty());
+                servingStore ? Optional.of(flinksView.address("SERVING_STORE_PORT")) : Optional.empty());
     }
 
     public String checkpointDir(StreamingJob job) {

@@ -33,7 +33,7 @@ public final class AirflowHealthProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String url = "http://" + target.host() + ":" + target.port(portVariable) + PATH;
+        String url = "http://" + target.address(portVariable) + PATH;
         try {
             return judge(HttpJson.get(url));
         } catch (InterruptedException e) {

@@ -33,8 +33,8 @@ public final class CqlProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String address = target.host() + ":" + target.port(portVariable);
-        try (CqlSession session = CqlSessions.open(target.host(), target.port(portVariable), CONNECT_TIMEOUT,
+        String address = target.address(portVariable);
+        try (CqlSession session = CqlSessions.open(target.hostOf(portVariable), target.port(portVariable), CONNECT_TIMEOUT,
                 REQUEST_TIMEOUT, false)) {
             Row local = session.execute("SELECT release_version, cluster_name, data_center FROM system.local").one();
             if (local == null) {

@@ -27,7 +27,7 @@ public final class DataNodeProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + target.host() + ":" + target.port(httpPortVariable);
+        String base = "http://" + target.address(httpPortVariable);
         try {
             JsonNode info = HttpJson.jmxBean(base, "Hadoop:service=DataNode,name=DataNodeInfo");
             JsonNode actors = JSON.readTree(info.path("BPServiceActorInfo").asText("[]"));

@@ -33,7 +33,7 @@ public final class JupyterProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String url = "http://" + target.host() + ":" + target.port(portVariable) + "/api/status";
+        String url = "http://" + target.address(portVariable) + "/api/status";
         Optional<String> generated = target.secret(tokenVariable);
         if (generated.isEmpty()) {
             return ProbeResult.unhealthy("no " + tokenVariable + " among the generated values to log in with");

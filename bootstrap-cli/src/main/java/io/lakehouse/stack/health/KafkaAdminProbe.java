@@ -29,7 +29,7 @@ public final class KafkaAdminProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String bootstrap = target.host() + ":" + target.port(portVariable);
+        String bootstrap = target.address(portVariable);
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,

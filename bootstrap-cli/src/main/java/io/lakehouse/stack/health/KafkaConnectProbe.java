@@ -63,7 +63,7 @@ public final class KafkaConnectProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + target.host() + ":" + target.port(restPortVariable);
+        String base = "http://" + target.address(restPortVariable);
         try {
             JsonNode root = HttpJson.get(base + "/");
             if (!root.hasNonNull("version")) {

@@ -27,14 +27,14 @@ public final class MetastoreThriftProbe implements HealthProbe {
     @Override
     public ProbeResult probe(ProbeTarget target) {
         int port = target.port(portVariable);
-        TSocket socket = new TSocket(target.host(), port, 3000);
+        TSocket socket = new TSocket(target.hostOf(portVariable), port, 3000);
         try {
             socket.open();
             ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
             List<String> databases = client.get_all_databases();
             return ProbeResult.healthy(databases.size() + " database(s): " + String.join(", ", databases));
         } catch (Exception e) {
-            return ProbeResult.unhealthy("get_all_databases on " + target.host() + ":" + port + " failed: "
+            return ProbeResult.unhealthy("get_all_databases on " + target.address(portVariable) + " failed: "
                     + Failures.message(e));
         } finally {
             socket.close();

@@ -34,7 +34,7 @@ public final class MySqlReadyProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String url = "jdbc:mariadb://" + target.host() + ":" + target.port(portVariable)
+        String url = "jdbc:mariadb://" + target.address(portVariable)
                 + "/?connectTimeout=2000&socketTimeout=3000";
         String credential = target.secret(passwordVariable).orElse("");
         try (Connection connection = DriverManager.getConnection(url, user, credential);

@@ -25,7 +25,7 @@ public final class NameNodeProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + target.host() + ":" + target.port(httpPortVariable);
+        String base = "http://" + target.address(httpPortVariable);
         try {
             JsonNode root = HttpJson.get(base + "/webhdfs/v1/?op=GETFILESTATUS").path("FileStatus");
             if (!"DIRECTORY".equals(root.path("type").asText())) {

@@ -43,7 +43,7 @@ public final class SparkConnectProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String api = "http://" + target.host() + ":" + target.port(uiPortVariable) + "/api/v1/applications";
+        String api = "http://" + target.address(uiPortVariable) + "/api/v1/applications";
         try {
             JsonNode apps = HttpJson.get(api);
             if (!apps.isArray() || apps.isEmpty()) {
@@ -57,8 +57,8 @@ public final class SparkConnectProbe implements HealthProbe {
                 }
             }
             int port = target.port(grpcPortVariable);
-            http2Handshake(target.host(), port);
-            return ProbeResult.healthy("sc://" + target.host() + ":" + port + " answers HTTP/2, application "
+            http2Handshake(target.hostOf(grpcPortVariable), port);
+            return ProbeResult.healthy("sc://" + target.address(grpcPortVariable) + " answers HTTP/2, application "
                     + appId + " with " + executors + " executor(s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

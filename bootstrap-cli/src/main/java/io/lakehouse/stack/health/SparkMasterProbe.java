@@ -22,7 +22,7 @@ public final class SparkMasterProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String url = "http://" + target.host() + ":" + target.port(uiPortVariable) + "/json/";
+        String url = "http://" + target.address(uiPortVariable) + "/json/";
         try {
             JsonNode master = HttpJson.get(url);
             String status = master.path("status").asText("");

@@ -27,7 +27,7 @@ public final class SparkWorkerProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String workerUrl = "http://" + target.host() + ":" + target.port(workerUiPortVariable) + "/json/";
+        String workerUrl = "http://" + target.address(workerUiPortVariable) + "/json/";
         String masterUrl = "http://" + OtherService.host(target, "SPARK_MASTER_HOST") + ":"
                 + target.port(masterUiPortVariable) + "/json/";
         try {

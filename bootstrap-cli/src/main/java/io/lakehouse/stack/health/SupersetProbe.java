@@ -37,7 +37,7 @@ public final class SupersetProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + target.host() + ":" + target.port(portVariable);
+        String base = "http://" + target.address(portVariable);
         try {
             HttpResponse<String> health = HttpJson.send(HttpJson.request(base + "/health").GET());
             if (health.statusCode() != 200 || !"OK".equals(health.body().strip())) {

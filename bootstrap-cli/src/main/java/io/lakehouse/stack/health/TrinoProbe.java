@@ -47,7 +47,7 @@ public final class TrinoProbe implements HealthProbe {
 
     @Override
     public ProbeResult probe(ProbeTarget target) {
-        String base = "http://" + target.host() + ":" + target.port(httpPortVariable);
+        String base = "http://" + target.address(httpPortVariable);
         try {
             JsonNode info = HttpJson.get(base + "/v1/info");
             String version = info.path("nodeVersion").path("version").asText("?");

@@ -29,6 +29,7 @@ public final class KafkaService {
                 .port("KAFKA_PORT", 9092, "broker, for clients on the host")
                 .internalPort("KAFKA_CONTROLLER_PORT", 9093, "KRaft controller")
                 .internalPort("KAFKA_INTERNAL_PORT", 9094, "broker, for the other services")
+                .insideTheStackUse("KAFKA_PORT", "KAFKA_INTERNAL_PORT")
                 .health(new KafkaAdminProbe("KAFKA_PORT"))
                 .generates(GeneratedValue.clusterId("KAFKA_CLUSTER_ID"))
                 .memoryBudgetMb(700)

@@ -15,7 +15,7 @@ class JobEnvironmentTest {
 
     @Test
     void eachJobCheckpointsUnderItsOwnNameOnTheStacksHdfs() {
-        JobEnvironment environment = JobEnvironment.local(stack, false);
+        JobEnvironment environment = JobEnvironment.seenBy(stack, false);
         assertEquals(List.of("--kafka", "127.0.0.1:19092", "--metastore", "thrift://127.0.0.1:19083",
                         "--warehouse", "hdfs://127.0.0.1:18020/warehouse",
                         "--checkpoints", "hdfs://127.0.0.1:18020/flink/checkpoints/lakehouse-cdc-to-bronze"),
@@ -24,11 +24,11 @@ class JobEnvironmentTest {
 
     @Test
     void onlyTheEventsJobGetsTheServingStoreAndOnlyWhenItRuns() {
-        assertEquals(List.of("--cql", "127.0.0.1:19042"), tail(JobEnvironment.local(stack, true)
+        assertEquals(List.of("--cql", "127.0.0.1:19042"), tail(JobEnvironment.seenBy(stack, true)
                 .arguments(StreamingJob.EVENTS)));
         assertEquals(List.of("--checkpoints", "hdfs://127.0.0.1:18020/flink/checkpoints/lakehouse-events"),
-                tail(JobEnvironment.local(stack, false).arguments(StreamingJob.EVENTS)));
-        assertEquals(8, JobEnvironment.local(stack, true).arguments(StreamingJob.CDC_TO_BRONZE).size());
+                tail(JobEnvironment.seenBy(stack, false).arguments(StreamingJob.EVENTS)));
+        assertEquals(8, JobEnvironment.seenBy(stack, true).arguments(StreamingJob.CDC_TO_BRONZE).size());
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.runtime.docker.ComposeFile;
+import io.lakehouse.runtime.docker.DockerRuntime;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commands that move data run inside the compose network on the docker runtime: the host's CLI hands its own
+ * arguments to the CLI in the toolbox container, which reaches every service by its compose name (no host-side HDFS
+ * client, no /etc/hosts line). Progress, output and the exit code come back as they are.
+ */
+final class Toolbox {
+    private static final List<String> OWN_OPTIONS = List.of("--state-dir", "--runtime");
+
+    private Toolbox() {
+    }
+
+    /** The exit code of the command run in the toolbox; empty where it runs here (local runtime, or in the toolbox). */
+    static Optional<Integer> runInside(CommandSpec spec, StackRuntime runtime) {
+        return run(spec, runtime, false);
+    }
+
+    /**
+     * The same, for a command whose arguments name files on the host ({@code load}): each argument that is an
+     * existing path becomes the path where the toolbox sees it. The repository is mounted already; any other file's
+     * folder is mounted read-only at {@code /mnt/host/N}.
+     */
+    static Optional<Integer> runInsideWithFiles(CommandSpec spec, StackRuntime runtime) {
+        return run(spec, runtime, true);
+    }
+
+    private static Optional<Integer> run(CommandSpec spec, StackRuntime runtime, boolean files) {
+        if (!(runtime instanceof DockerRuntime docker) || docker.insideTheStack()) {
+            return Optional.empty();
+        }
+        List<String> arguments = new ArrayList<>();
+        Map<Path, String> mounts = new LinkedHashMap<>();
+        Path home = docker.layout().home().toAbsolutePath().normalize();
+        for (String argument : withoutOwnOptions(spec.root().commandLine().getParseResult().originalArgs())) {
+            arguments.add(files ? seenInside(argument, home, mounts) : argument);
+        }
+        arguments.addAll(List.of("--state-dir", ComposeFile.TOOLBOX_STATE_DIR, "--runtime", "docker"));
+        return Optional.of(docker.runInToolbox(arguments, mounts, spec.commandLine().getOut(),
+                spec.commandLine().getErr()));
+    }
+
+    /** An argument as the toolbox must see it: a host path mapped into the container, anything else unchanged. */
+    static String seenInside(String argument, Path home, Map<Path, String> mounts) {
+        int equals = argument.startsWith("-") ? argument.indexOf('=') : -1;
+        String prefix = equals < 0 ? "" : argument.substring(0, equals + 1);
+        String value = argument.substring(prefix.length());
+        if (value.isEmpty() || (equals < 0 && value.startsWith("-"))) {
+            return argument;
+        }
+        Path path;
+        try {
+            path = Path.of(value).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return argument;
+        }
+        if (!Files.exists(path)) {
+            return argument;
+        }
+        if (path.startsWith(home)) {
+            return prefix + ComposeFile.TOOLBOX_HOME + "/" + home.relativize(path);
+        }
+        Path folder = Files.isDirectory(path) ? path : path.getParent();
+        String mounted = mounts.computeIfAbsent(folder, f -> "/mnt/host/" + mounts.size());
+        return prefix + (folder.equals(path) ? mounted : mounted + "/" + path.getFileName());
+    }
+
+    /** The arguments without those the toolbox sets itself (the state directory's path there, the runtime). */
+    static List<String> withoutOwnOptions(List<String> original) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < original.size(); i++) {
+            String argument = original.get(i);
+            if (OWN_OPTIONS.contains(argument)) {
+                i++;
+            } else if (OWN_OPTIONS.stream().noneMatch(option -> argument.startsWith(option + "="))) {
+                kept.add(argument);
+            }
+        }
+        return kept;
+    }
+}
