@@ -227,6 +227,9 @@ public final class ComposeFile {
         yaml.open("environment").merge(ENVIRONMENT_ANCHOR)
                 .scalar("LAKEHOUSE_HOME", TOOLBOX_HOME)
                 .scalar(ADDRESSES_VARIABLE, INSIDE_COMPOSE)
+                // so that `docker compose run --rm toolbox seed` by hand needs no options
+                .scalar("LAKEHOUSE_STATE_DIR", TOOLBOX_STATE_DIR)
+                .scalar("LAKEHOUSE_RUNTIME", "docker")
                 .scalar("HOME", "/tmp");
         for (ServiceDefinition service : catalog.all()) {
             service.ports().forEach(port -> yaml.scalar(port.overrideVariable(), interpolated(port)));

@@ -133,12 +133,14 @@ public final class ImageBuilder {
         progress.accept(prefix + ": building (for " + String.join(", ", image.services()) + ")");
         long began = System.nanoTime();
         String[] step = {"before the first step"};
+        Path context = new ImageContext(layout.home(), layout.home().resolve("bootstrap-cli/target/image-contexts"))
+                .make(image.dockerfile().getParent().getFileName().toString(), image.dockerfile());
         DockerCli.Result result = docker.run(1800, List.of("build",
                 "-f", image.dockerfile().toString(),
                 "--build-arg", "VERSION=" + image.version(),
                 "--label", INPUTS_LABEL + "=" + fingerprint(image),
                 "-t", image.tag(),
-                layout.home().toString()), line -> {
+                context.toString()), line -> {
             Matcher m = STEP.matcher(line);
             if (m.matches()) {
                 step[0] = "step " + m.group(1) + "/" + m.group(2) + " (" + shorten(m.group(3)) + ")";
