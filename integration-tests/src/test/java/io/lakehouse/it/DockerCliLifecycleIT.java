@@ -129,7 +129,7 @@ class DockerCliLifecycleIT {
         PhaseLog.done("docker CLI 'seed' in the toolbox", began);
         assertEquals(0, seed.exit(), seed.out() + seed.err());
         assertTrue(seed.out().contains("Seeded scale 1"), seed.out());
-        assertTrue(seed.err().contains("[files-to-bronze]"), "the toolbox's progress reaches the host: " + seed.err());
+        assertTrue(seed.err().contains("[files -> bronze]"), "the toolbox's progress reaches the host: " + seed.err());
         assertVerifyAgrees();
         assertEquals(List.of(), toolboxContainers(), "the toolbox container is removed after each command");
     }
