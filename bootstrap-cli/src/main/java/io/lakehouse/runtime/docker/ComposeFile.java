@@ -236,8 +236,8 @@ public final class ComposeFile {
         }
         yaml.close();
         yaml.blockList("volumes", List.of("..:" + TOOLBOX_HOME + ":ro",
-                "${LAKEHOUSE_STATE_DIR:?run through the lakehouse CLI, which names its state directory}:"
-                        + TOOLBOX_STATE_DIR));
+                // the CLI names its state directory; by hand, the CLI's default (.lakehouse in the repository)
+                "${LAKEHOUSE_STATE_DIR:-../.lakehouse}:" + TOOLBOX_STATE_DIR));
         yaml.scalar("mem_limit", "1536m");
         yaml.close().blank();
     }
