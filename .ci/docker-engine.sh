@@ -6,6 +6,18 @@
 DOCKERD_PID=""
 DOCKERD_LOG="${TMPDIR:-/tmp}/lakehouse-ci-dockerd.log"
 
+# The Debian archive this machine's APT configuration names (as DebianMirror.java reads it): LAKEHOUSE_DEBIAN_MIRROR
+# where set, else the first URI of /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list, the security archive
+# passed over.
+debian_mirror() {
+  if [ -n "${LAKEHOUSE_DEBIAN_MIRROR:-}" ]; then echo "${LAKEHOUSE_DEBIAN_MIRROR%/}"; return 0; fi
+  local uri
+  uri="$( { cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk 'tolower($1)=="uris:" {for (i=2;i<=NF;i++) print $i}'
+            sed -E 's/\[[^]]*\]//' /etc/apt/sources.list 2>/dev/null | awk '$1=="deb" {print $2}'; } \
+         | grep -E '^https?://' | grep -v security | head -n 1)"
+  [ -n "$uri" ] && echo "${uri%/}"
+}
+
 docker_engine_start() {
   local missing=()
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
@@ -15,13 +27,15 @@ docker_engine_start() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if ! docker compose version >/dev/null 2>&1; then
-    # Compose v2 is a Debian package only from trixie on; it is a static binary, so take it from the pool.
-    echo "ci: installing docker compose v2 from Debian trixie's docker-compose package"
-    local deb_path tmp
-    deb_path="$(curl -fsS http://deb.debian.org/debian/dists/trixie/main/binary-amd64/Packages.xz | xz -dc \
+    # Compose v2 is a Debian package only from trixie on; it is a static binary, so take it from the pool of the
+    # Debian mirror this machine's APT configuration names (no host is written here).
+    local mirror deb_path tmp
+    mirror="$(debian_mirror)" || { echo "ci: no Debian mirror in /etc/apt; set LAKEHOUSE_DEBIAN_MIRROR" >&2; return 1; }
+    echo "ci: installing docker compose v2 from Debian trixie's docker-compose package ($mirror)"
+    deb_path="$(curl -fsS "$mirror/dists/trixie/main/binary-amd64/Packages.xz" | xz -dc \
       | awk '/^Package: docker-compose$/{p=1} p && /^Filename:/ && !done {print $2; done=1}')"
     tmp="$(mktemp -d)"
-    curl -fsS -o "$tmp/compose.deb" "http://deb.debian.org/debian/$deb_path"
+    curl -fsS -o "$tmp/compose.deb" "$mirror/$deb_path"
     dpkg -x "$tmp/compose.deb" "$tmp/x"
     mkdir -p "$HOME/.docker/cli-plugins"
     install -m 0755 "$tmp/x/usr/libexec/docker/cli-plugins/docker-compose" "$HOME/.docker/cli-plugins/docker-compose"

@@ -3,7 +3,8 @@
 #
 # 1. `lakehouse container prepare SERVICE` renders the config templates mounted under
 #    /opt/lakehouse/compose/<folder>, runs the service's one-time init steps (markers under
-#    /var/lib/lakehouse) and writes the service's final command line, NUL-separated, to ARGV_FILE, and
+#    /var/lib/lakehouse), each announced in HEALTH_FILE as "initialising <epoch> <step> budget=<s>s: <what>" so
+#    the CLI's wait holds it to its own budget (InitPhase), and writes the service's final command line, NUL-separated, to ARGV_FILE, and
 #    the environment it needs (NAME=value entries, NUL-separated, e.g. JAVA_HOME) to ARGV_FILE.env.
 # 2. `lakehouse container probe SERVICE --watch` starts in the background: one small JVM for the container's whole
 #    life, probing the service every few seconds and writing the result to HEALTH_FILE, which the healthcheck
@@ -35,14 +36,17 @@ fi
 # A file left by an earlier start of this container must never be mistaken for this start's result.
 rm -f -- "$ARGV_FILE" "$ENV_FILE" "$HEALTH_FILE"
 
-echo "preparing $(date +%s) config and one-time init (lakehouse container prepare $service)" > "$HEALTH_FILE"
+began=$(date +%s)
+echo "preparing $began config and one-time init (lakehouse container prepare $service)" > "$HEALTH_FILE"
 echo "lakehouse-entrypoint: preparing $service (config, one-time init)" >&2
 status=0
-java -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" || status=$?
+java -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" --status-file "$HEALTH_FILE" || status=$?
 if (( status != 0 )); then
     fail "'lakehouse container prepare $service' failed (exit $status); see the messages above. Nothing was started."
 fi
 [[ -s "$ARGV_FILE" ]] || fail "'lakehouse container prepare $service' succeeded but wrote no command line to $ARGV_FILE"
+# the probe loop counts "healthy after N s" from when this entrypoint began, init included
+echo "starting $(date +%s) config and one-time init done, the service starts (entrypoint began $began)" > "$HEALTH_FILE"
 
 mapfile -d '' argv < "$ARGV_FILE"
 (( ${#argv[@]} > 0 )) || fail "the command line in $ARGV_FILE is empty"

@@ -8,6 +8,10 @@ the environment the lakehouse runtime starts it with (see AirflowService.java):
   /opt/lakehouse, with ``lakehouse.jar``);
 - LAKEHOUSE_STATE_DIR: the state directory of the stack the tasks act on;
 - LAKEHOUSE_SKIP_BUILD=true: the launcher never rebuilds the project from inside a task.
+
+Under docker compose the tasks run the image's CLI inside the compose network: the generated compose file gives
+the Airflow container LAKEHOUSE_ADDRESSES=inside-compose (each service by its compose name), LAKEHOUSE_RUNTIME=docker,
+the stack's port numbers, the credentials the tasks need, and the Spark jobs and marts mounted read-only.
 """
 
 from __future__ import annotations

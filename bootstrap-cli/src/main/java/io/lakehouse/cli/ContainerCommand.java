@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.runtime.InitPhase;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.docker.ContainerLayout;
 import io.lakehouse.runtime.docker.ContainerProbeLoop;
@@ -33,13 +34,27 @@ final class ContainerCommand {
 
     @Command(name = "prepare", description = "Render config, run init steps, write the service's argv (NUL-separated).")
     int prepare(@Parameters(paramLabel = "SERVICE") String name,
-                @Option(names = "--argv-file", required = true) Path argvFile) throws Exception {
+                @Option(names = "--argv-file", required = true) Path argvFile,
+                @Option(names = "--status-file", description = "where each init step's phase is written for the "
+                        + "healthcheck ('" + InitPhase.STATE + " <epoch> <step> budget=<s>s: <what>')")
+                Path statusFile) throws Exception {
         ServiceCatalog catalog = ServiceCatalog.standard();
         ServiceDefinition service = catalog.get(name);
         Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
         ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
                 ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
-        CommandLine command = preparation.prepare(StackListener.SILENT);
+        CommandLine command = preparation.prepare(StackListener.SILENT, step -> {
+            if (statusFile != null) {
+                String line = InitPhase.begins(step, java.time.Instant.now().getEpochSecond()).statusLine();
+                try {
+                    Files.writeString(statusFile, line + System.lineSeparator(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            System.err.println("lakehouse-entrypoint: init step " + step.id() + " (" + step.description()
+                    + "), budget " + step.budget().toSeconds() + " s");
+        });
         ByteArrayOutputStream argv = new ByteArrayOutputStream();
         for (String argument : command.arguments()) {
             argv.write(argument.getBytes(StandardCharsets.UTF_8));

@@ -19,16 +19,21 @@ import static java.util.Objects.requireNonNull;
  * @param mounts          repository folders mounted read-only
  * @param stopGracePeriod how long {@code docker stop} waits before SIGKILL, where the default 10 s is too short
  * @param initProcess     an init process as PID 1 that reaps the service's children
+ * @param runsCommands    the service runs lakehouse commands against the stack (Airflow's DAG tasks): like the
+ *                        toolbox, its container gets the address book's inside view and the stack's port numbers
+ * @param imagePackages   Debian packages the image needs beyond the JRE (libraries a native binary links)
  */
 public record ContainerSettings(Map<String, String> environment, List<String> reads, List<Mount> mounts,
-                                Optional<Duration> stopGracePeriod, boolean initProcess) {
+                                Optional<Duration> stopGracePeriod, boolean initProcess, boolean runsCommands,
+                                List<String> imagePackages) {
     public static final ContainerSettings NONE = new ContainerSettings(Map.of(), List.of(), List.of(),
-            Optional.empty(), false);
+            Optional.empty(), false, false, List.of());
 
     public ContainerSettings {
         environment = Map.copyOf(environment);
         reads = List.copyOf(reads);
         mounts = List.copyOf(mounts);
+        imagePackages = List.copyOf(imagePackages);
         requireNonNull(stopGracePeriod, "stopGracePeriod");
     }
 

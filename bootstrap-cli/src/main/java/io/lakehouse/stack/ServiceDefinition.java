@@ -95,6 +95,8 @@ public record ServiceDefinition(
         private final List<ContainerSettings.Mount> containerMounts = new ArrayList<>();
         private Duration stopGracePeriod;
         private boolean initProcess;
+        private boolean runsCommands;
+        private final List<String> imagePackages = new ArrayList<>();
 
         private Builder(String name) {
             this.name = requireNonNull(name, "name");
@@ -235,6 +237,18 @@ public record ServiceDefinition(
             return this;
         }
 
+        /** Debian packages the service's image needs beyond the JRE: see {@link ContainerSettings#imagePackages}. */
+        public Builder imagePackages(String... packages) {
+            imagePackages.addAll(List.of(packages));
+            return this;
+        }
+
+        /** The service runs lakehouse commands against the stack: see {@link ContainerSettings#runsCommands}. */
+        public Builder runsLakehouseCommands() {
+            this.runsCommands = true;
+            return this;
+        }
+
         public ServiceDefinition build() {
             if (ports.isEmpty()) {
                 throw new IllegalStateException(name + ": a service declares at least one port");
@@ -250,7 +264,7 @@ public record ServiceDefinition(
                     dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
                     Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
                     generatedValues, new ContainerSettings(containerEnvironment, containerReads, containerMounts,
-                    Optional.ofNullable(stopGracePeriod), initProcess));
+                    Optional.ofNullable(stopGracePeriod), initProcess, runsCommands, imagePackages));
         }
     }
 }

@@ -13,10 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Airflow's REST API (v2) as the tests use it: log in with the generated admin password ({@code POST /auth/token}),
@@ -76,6 +80,66 @@ final class AirflowApi {
     Answer patch(String path, JsonNode body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** The DAG as Airflow describes it, once its DAG processor has parsed it (within 2 minutes). */
+    JsonNode awaitDag(String dagId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Answer dag;
+        do {
+            dag = get("/api/v2/dags/" + dagId);
+            if (dag.ok()) {
+                return dag.body();
+            }
+            Thread.sleep(2000);
+        } while (System.nanoTime() < deadline);
+        JsonNode errors = get("/api/v2/importErrors").body();
+        return fail("DAG " + dagId + " not known to Airflow within 2 min (HTTP " + dag.status() + "); import errors: "
+                + errors);
+    }
+
+    /**
+     * Triggers a run of {@code dagId} named {@code runId} and waits for it to end: it fails, with the log tail of
+     * every task that did not succeed, unless the run and each of {@code tasks} succeeded.
+     */
+    void runToSuccess(String dagId, String runId, List<String> tasks, Duration timeout)
+            throws IOException, InterruptedException {
+        ObjectNode trigger = object().put("dag_run_id", runId);
+        trigger.putNull("logical_date");
+        Answer created = post("/api/v2/dags/" + dagId + "/dagRuns", trigger);
+        assertTrue(created.ok(), "trigger " + dagId + ": HTTP " + created.status() + " " + created.body());
+        // a paused DAG's runs stay queued; unpausing after the trigger lets the scheduler take it (the daily
+        // schedule's next run is tomorrow's, catchup is off, so no second run comes with it)
+        Answer unpaused = patch("/api/v2/dags/" + dagId, object().put("is_paused", false));
+        assertTrue(unpaused.ok(), "unpause: HTTP " + unpaused.status() + " " + unpaused.body());
+
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        String state = "queued";
+        String runPath = "/api/v2/dags/" + dagId + "/dagRuns/" + encode(runId);
+        while (System.nanoTime() < deadline) {
+            state = get(runPath).body().path("state").asText("?");
+            if (state.equals("success") || state.equals("failed")) {
+                break;
+            }
+            Thread.sleep(5000);
+        }
+        Map<String, String> states = taskStates(dagId, runId);
+        System.out.printf("[airflow] run %s: %s in %.1f s, tasks %s%n", runId, state,
+                (System.nanoTime() - began) / 1e9, states);
+        Map<String, String> expected = new LinkedHashMap<>();
+        tasks.forEach(task -> expected.put(task, "success"));
+        if (!expected.equals(states)) {
+            StringBuilder logs = new StringBuilder();
+            for (Map.Entry<String, String> task : states.entrySet()) {
+                if (!task.getValue().equals("success") && !task.getValue().equals("none")) {
+                    logs.append("\n--- ").append(task.getKey()).append(" (").append(task.getValue()).append("):\n")
+                            .append(logTail(dagId, runId, task.getKey(), 1, 25));
+                }
+            }
+            fail("run " + runId + " ended " + state + " with tasks " + states + logs);
+        }
+        assertEquals("success", state, "run " + runId);
     }
 
     /** The task instances of a run: task id to state ("none" for a task not scheduled yet). */

@@ -1,7 +1,6 @@
 package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakehouse.runtime.local.PortInspector;
 import io.lakehouse.seed.ShopDatabase;
 import io.lakehouse.stack.ProbeTarget;
@@ -62,7 +61,7 @@ class AirflowDagIT {
         String base = base(stack);
         assertEquals(401, AirflowApi.loginStatus(base, "admin", "not-the-password"), "a wrong password is refused");
         AirflowApi api = login(stack);
-        JsonNode dag = awaitDag(api);
+        JsonNode dag = api.awaitDag(DAG);
         assertEquals("0 0 * * *", dag.path("timetable_summary").asText(), "daily at midnight: " + dag);
         JsonNode errors = api.get("/api/v2/importErrors").body();
         assertEquals(0, errors.path("total_entries").asInt(-1), "DAG import errors: " + errors);
@@ -89,7 +88,7 @@ class AirflowDagIT {
         ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
                 stack.endpoints().secrets());
         AirflowApi api = login(stack);
-        awaitDag(api);
+        api.awaitDag(DAG);
         boolean wasPaused = api.get("/api/v2/dags/" + DAG).body().path("is_paused").asBoolean(true);
         OrderLine line;
         try (Connection mysql = ShopDatabase.connect(target)) {
@@ -105,7 +104,7 @@ class AirflowDagIT {
                     line.addUnits(mysql, ADDED_UNITS);
                 }
                 awaitBronzeEqualsMySql(target, stack);
-                runDagToSuccess(api, "it_change_" + System.currentTimeMillis());
+                api.runToSuccess(DAG, "it_change_" + System.currentTimeMillis(), TASKS, DAG_RUN_TIMEOUT);
 
                 MartTotals after = MartTotals.read(stack, line);
                 assertEquals(before.revenue().add(addedRevenue), after.revenue(),
@@ -121,7 +120,7 @@ class AirflowDagIT {
                 }
                 awaitBronzeEqualsMySql(target, stack);
             }
-            runDagToSuccess(api, "it_restore_" + System.currentTimeMillis());
+            api.runToSuccess(DAG, "it_restore_" + System.currentTimeMillis(), TASKS, DAG_RUN_TIMEOUT);
             assertEquals(before, MartTotals.read(stack, line), "the second run brought the marts back");
         } finally {
             api.patch("/api/v2/dags/" + DAG, AirflowApi.object().put("is_paused", wasPaused));
@@ -150,62 +149,6 @@ class AirflowDagIT {
                 + describe(sessionMembers(root.pid())));
         int port = stack.endpoints().port("AIRFLOW_PORT");
         assertFalse(PortInspector.isListening(port), "AIRFLOW_PORT " + port + " still listening");
-    }
-
-    // ------------------------------------------------------------------------------------------------ DAG runs
-
-    private static void runDagToSuccess(AirflowApi api, String runId) throws Exception {
-        ObjectNode trigger = AirflowApi.object().put("dag_run_id", runId);
-        trigger.putNull("logical_date");
-        AirflowApi.Answer created = api.post("/api/v2/dags/" + DAG + "/dagRuns", trigger);
-        assertTrue(created.ok(), "trigger " + DAG + ": HTTP " + created.status() + " " + created.body());
-        // a paused DAG's runs stay queued; unpausing after the trigger lets the scheduler take it (the daily
-        // schedule's next run is tomorrow's, catchup is off, so no second run comes with it)
-        AirflowApi.Answer unpaused = api.patch("/api/v2/dags/" + DAG, AirflowApi.object().put("is_paused", false));
-        assertTrue(unpaused.ok(), "unpause: HTTP " + unpaused.status() + " " + unpaused.body());
-
-        long began = System.nanoTime();
-        long deadline = began + DAG_RUN_TIMEOUT.toNanos();
-        String state = "queued";
-        String runPath = "/api/v2/dags/" + DAG + "/dagRuns/" + AirflowApi.encode(runId);
-        while (System.nanoTime() < deadline) {
-            state = api.get(runPath).body().path("state").asText("?");
-            if (state.equals("success") || state.equals("failed")) {
-                break;
-            }
-            Thread.sleep(5000);
-        }
-        Map<String, String> tasks = api.taskStates(DAG, runId);
-        System.out.printf("[airflow] run %s: %s in %.1f s, tasks %s%n", runId, state,
-                (System.nanoTime() - began) / 1e9, tasks);
-        Map<String, String> expected = new LinkedHashMap<>();
-        TASKS.forEach(task -> expected.put(task, "success"));
-        if (!expected.equals(tasks)) {
-            StringBuilder logs = new StringBuilder();
-            for (Map.Entry<String, String> task : tasks.entrySet()) {
-                if (!task.getValue().equals("success") && !task.getValue().equals("none")) {
-                    logs.append("\n--- ").append(task.getKey()).append(" (").append(task.getValue()).append("):\n")
-                            .append(api.logTail(DAG, runId, task.getKey(), 1, 25));
-                }
-            }
-            fail("run " + runId + " ended " + state + " with tasks " + tasks + logs);
-        }
-        assertEquals("success", state, "run " + runId);
-    }
-
-    private static JsonNode awaitDag(AirflowApi api) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        AirflowApi.Answer dag;
-        do {
-            dag = api.get("/api/v2/dags/" + DAG);
-            if (dag.ok()) {
-                return dag.body();
-            }
-            Thread.sleep(2000);
-        } while (System.nanoTime() < deadline);
-        JsonNode errors = api.get("/api/v2/importErrors").body();
-        return fail("DAG " + DAG + " not known to Airflow within 2 min (HTTP " + dag.status() + "); import errors: "
-                + errors);
     }
 
     private static AirflowApi login(LocalStack stack) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakehouse.runtime.GeneratedValues;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
@@ -42,9 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The CLI's docker runtime for real, as a user runs it: {@code up --runtime docker} brings the services seed needs up
  * healthy from the project's own images; {@code seed} and {@code verify} run inside the compose network (the toolbox
- * container) from a test JVM that cannot resolve the compose names, and every check agrees; asking for the local
- * runtime beside it is refused; a Kafka record and the seeded data survive {@code down} and {@code up} (verify agrees
- * again); {@code down --purge} leaves no container and no volume. Skipped where no Docker engine answers. Its own
+ * container) from a test JVM that cannot resolve the compose names, and every check agrees; the DAG
+ * {@code lakehouse_daily}, triggered through Airflow's REST API, runs every task successfully inside the Airflow
+ * container; asking for the local runtime beside it is refused; a Kafka record, the seeded data and the DAG's run
+ * survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume. Skipped where no Docker engine answers. Its own
  * compose project, state directory and ports (defaults + {@value #PORT_OFFSET}).
  */
 @Order(3)
@@ -55,9 +57,15 @@ class DockerCliLifecycleIT {
     // every port stays below 32768, out of Linux's ephemeral range (a client's outgoing port could hold it)
     static final int PORT_OFFSET = 14000;
     static final String PROJECT = "lakehouse-it-cli";
-    /** What seed needs (with their dependencies): every service but the people-facing applications. */
-    static final List<String> SEED_SERVICES = List.of("kafka-connect", "serving-store", "trino", "spark-connect",
-            "flink-taskmanager");
+    /**
+     * What seed needs (with their dependencies), and Airflow for the daily DAG: every service but Superset and
+     * Jupyter, the people-facing applications.
+     */
+    static final List<String> SERVICES = List.of("kafka-connect", "serving-store", "trino", "spark-connect",
+            "flink-taskmanager", "airflow");
+    private static final String DAG = "lakehouse_daily";
+    private static final List<String> DAG_TASKS = List.of("spark_silver", "spark_gold", "refresh_marts", "verify");
+    private static final String DAG_RUN = "it_docker_daily";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "it-docker-survives";
     private static final java.nio.file.Path STATE = java.nio.file.Path.of(System.getProperty("lakehouse.it.stateDir")
@@ -93,7 +101,7 @@ class DockerCliLifecycleIT {
     void upBringsTheServicesUpHealthyInContainers() throws Exception {
         long began = System.nanoTime();
         Cli.Run up = cli(up());
-        List<String> expected = ServiceCatalog.standard().withDependencies(SEED_SERVICES).stream()
+        List<String> expected = ServiceCatalog.standard().withDependencies(SERVICES).stream()
                 .map(ServiceDefinition::name).toList();
         PhaseLog.done("docker CLI 'up' of " + expected.size() + " services (images included)", began);
         assertEquals(0, up.exit(), up.out() + up.err());
@@ -134,8 +142,22 @@ class DockerCliLifecycleIT {
         assertEquals(List.of(), toolboxContainers(), "the toolbox container is removed after each command");
     }
 
+    /**
+     * The DAG's tasks run the CLI inside the Airflow container, in the compose network: silver, gold, marts and
+     * verify, each successful, triggered through Airflow's REST API as a user would.
+     */
     @Test
     @Order(3)
+    void theDailyDagRunsEveryTaskInsideTheStack() throws Exception {
+        long began = System.nanoTime();
+        AirflowApi api = airflow();
+        api.awaitDag(DAG);
+        api.runToSuccess(DAG, DAG_RUN, DAG_TASKS, Duration.ofMinutes(20));
+        PhaseLog.done("docker CLI: DAG " + DAG + " run in the Airflow container", began);
+    }
+
+    @Test
+    @Order(4)
     void askingForTheLocalRuntimeBesideTheDockerStackIsRefusedAndChangesNothing() throws Exception {
         List<String> before = listing(STATE);
         Cli.Run refused = cli("up", "--runtime", "local", "kafka");
@@ -147,8 +169,8 @@ class DockerCliLifecycleIT {
     }
 
     @Test
-    @Order(4)
-    void aKafkaRecordAndTheSeededDataSurviveDownAndUp() throws Exception {
+    @Order(5)
+    void aKafkaRecordTheSeededDataAndTheDagHistorySurviveDownAndUp() throws Exception {
         String bootstrap = "127.0.0.1:" + PORTS.get("KAFKA_PORT");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -180,10 +202,13 @@ class DockerCliLifecycleIT {
         }
         // the Iceberg catalog (metastore and HDFS volumes), the MySQL shop and the Kafka offsets: verify reads them all
         assertVerifyAgrees();
+        // Airflow's metadata database is on its volume: the run before down is still there, successful
+        JsonNode run = airflow().get("/api/v2/dags/" + DAG + "/dagRuns/" + DAG_RUN).body();
+        assertEquals("success", run.path("state").asText(), "the DAG run before down: " + run);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void downLeavesNoContainerAndPurgeRemovesTheVolumes() throws Exception {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());
@@ -201,6 +226,11 @@ class DockerCliLifecycleIT {
         PhaseLog.done("docker CLI 'verify' in the toolbox", began);
         assertEquals(0, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*All \\d+ checks agree\\..*"), verify.out());
+    }
+
+    private static AirflowApi airflow() throws Exception {
+        String password = GeneratedValues.load(STATE.resolve("secrets.properties")).get("AIRFLOW_ADMIN_PASSWORD");
+        return AirflowApi.login("http://127.0.0.1:" + PORTS.get("AIRFLOW_PORT"), "admin", password);
     }
 
     private static List<String> listing(java.nio.file.Path dir) throws Exception {
@@ -223,7 +253,7 @@ class DockerCliLifecycleIT {
 
     private static String[] up() {
         List<String> args = new ArrayList<>(List.of("up", "--runtime", "docker"));
-        args.addAll(SEED_SERVICES);
+        args.addAll(SERVICES);
         return args.toArray(String[]::new);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class BaseImages {
     private static final Pattern DEBIAN = Pattern.compile("debian:([a-z]+)-slim");
-    private static final String MIRROR = Optional.ofNullable(System.getenv("LAKEHOUSE_DEBIAN_MIRROR"))
-            .orElse("http://deb.debian.org/debian");
     /** What the official slim images leave out, kept out of later package installs too. */
     private static final String DPKG_EXCLUDES = """
             path-exclude /usr/share/doc/*
@@ -65,13 +62,17 @@ final class BaseImages {
             throw new ImageBuildException("making " + image + " with debootstrap needs root: run 'sudo "
                     + "lakehouse images' once (or provide the image with 'docker load')", List.of());
         }
+        String mirror = DebianMirror.find(System::getenv, Path.of("/etc/apt")).orElseThrow(() ->
+                new ImageBuildException("making " + image + " needs a Debian mirror, and this machine's APT "
+                        + "configuration (/etc/apt/sources.list, sources.list.d/*.sources) names none: set "
+                        + DebianMirror.VARIABLE + " to one", List.of()));
         Path root = null;
         try {
             root = Files.createTempDirectory("lakehouse-rootfs-" + suite);
             DockerCli.Result bootstrap = DockerCli.exec(900, List.of("debootstrap", "--variant=minbase", suite,
-                    root.toString(), MIRROR));
+                    root.toString(), mirror));
             if (!bootstrap.ok()) {
-                throw new ImageBuildException("debootstrap of " + suite + " from " + MIRROR + " failed",
+                throw new ImageBuildException("debootstrap of " + suite + " from " + mirror + " failed",
                         bootstrap.tail(15));
             }
             Path dpkg = root.resolve("etc/dpkg/dpkg.cfg.d");

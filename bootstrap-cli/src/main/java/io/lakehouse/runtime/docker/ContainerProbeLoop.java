@@ -43,10 +43,19 @@ public final class ContainerProbeLoop {
         this.containerStartedMillis = preparingSince(statusFile).orElse(System.currentTimeMillis());
     }
 
-    /** When the entrypoint began: it writes "preparing <epoch seconds> ..." before the one-time init. */
-    private static java.util.Optional<Long> preparingSince(Path statusFile) {
+    /**
+     * When the entrypoint began: it writes "preparing <epoch seconds> ..." before the one-time init, and
+     * "starting <epoch> ... (entrypoint began <epoch>)" after it, just before this loop starts.
+     */
+    static java.util.Optional<Long> preparingSince(Path statusFile) {
         try {
-            String[] words = Files.readString(statusFile, StandardCharsets.UTF_8).strip().split(" ", 3);
+            String line = Files.readString(statusFile, StandardCharsets.UTF_8).strip();
+            String[] words = line.split(" ", 3);
+            java.util.regex.Matcher began = java.util.regex.Pattern.compile("\\(entrypoint began (\\d+)\\)$")
+                    .matcher(line);
+            if (words.length >= 2 && words[0].equals("starting") && began.find()) {
+                return java.util.Optional.of(Long.parseLong(began.group(1)) * 1000);
+            }
             return words.length >= 2 && words[0].equals("preparing")
                     ? java.util.Optional.of(Long.parseLong(words[1]) * 1000) : java.util.Optional.empty();
         } catch (IOException | NumberFormatException e) {

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import io.lakehouse.runtime.DependencyOrderedStart;
 import io.lakehouse.runtime.GeneratedValues;
 import io.lakehouse.runtime.HealthWaiter;
+import io.lakehouse.runtime.InitPhase;
 import io.lakehouse.runtime.LogSource;
 import io.lakehouse.runtime.PortAssignments;
 import io.lakehouse.runtime.RuntimeKind;
@@ -19,6 +20,7 @@ import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeResult;
@@ -195,10 +197,31 @@ public final class DockerRuntime implements StackRuntime {
         String id = container.getId();
         LogSource log = new ContainerLogs(client, id);
         long began = System.nanoTime();
-        ProbeResult healthy = HealthWaiter.await(service, target, () -> exited(client, id), log, listener);
+        ProbeResult healthy = HealthWaiter.await(service, target, () -> exited(client, id),
+                () -> initPhase(client, id), log, listener);
         long tenths = (System.nanoTime() - began) / 100_000_000L;
         listener.on(new StackEvent(service.name(), Phase.HEALTHY,
                 "container " + shortId(id) + ", " + (tenths / 10.0) + " s, " + healthy.detail()));
+    }
+
+    /** The init step the container's entrypoint runs now, as its healthcheck last reported it. */
+    private static Optional<InitPhase> initPhase(DockerClient client, String id) {
+        try {
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            var health = state.getHealth();
+            if (health == null || health.getLog() == null || health.getLog().isEmpty()) {
+                return Optional.empty();
+            }
+            var last = health.getLog().get(health.getLog().size() - 1);
+            // a check from an earlier start of this container says nothing about this one
+            if (java.time.OffsetDateTime.parse(last.getStart()).isBefore(
+                    java.time.OffsetDateTime.parse(state.getStartedAt()))) {
+                return Optional.empty();
+            }
+            return InitPhase.fromHealthOutput(last.getOutput());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> exited(DockerClient client, String id) {
@@ -271,8 +294,24 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public ProbeTarget endpoints() {
         ProbeTarget fromHost = new ProbeTarget("127.0.0.1", PortAssignments.resolve(catalog.all(), environment),
-                GeneratedValues.load(layout.secretsFile()));
+                credentials());
         return insideTheStack() ? fromHost.seenFromInside(catalog) : fromHost;
+    }
+
+    /**
+     * The stack's generated credentials: the state directory's secrets file; inside the stack, also those the
+     * container was given in its environment (Airflow's DAG tasks have no state directory of the host's, only the
+     * credentials compose gave their container). The file wins where both have one.
+     */
+    private Map<String, String> credentials() {
+        Map<String, String> values = new LinkedHashMap<>(GeneratedValues.load(layout.secretsFile()));
+        if (insideTheStack()) {
+            catalog.all().stream().flatMap(s -> s.generatedValues().stream()).map(GeneratedValue::variable)
+                    .forEach(variable -> Optional.ofNullable(environment.apply(variable))
+                            .filter(value -> !value.isBlank())
+                            .ifPresent(value -> values.putIfAbsent(variable, value)));
+        }
+        return values;
     }
 
     public StackLayout layout() {

@@ -46,7 +46,13 @@ public final class ImageBuilder {
 
     public ImageBuilder(StackLayout layout, ServiceCatalog catalog, Consumer<String> progress) {
         this.layout = requireNonNull(layout, "layout");
-        this.progress = requireNonNull(progress, "progress");
+        requireNonNull(progress, "progress");
+        // images build in parallel: one line at a time reaches the display
+        this.progress = line -> {
+            synchronized (progress) {
+                progress.accept(line);
+            }
+        };
         this.distributionOf = name -> catalog.get(name).local().distribution();
     }
 
@@ -60,15 +66,20 @@ public final class ImageBuilder {
         }
         List<ImageSpec> images = new ArrayList<>();
         firstByFolder.forEach((folder, service) -> {
-            Path dockerfile = layout.composeDir().resolve(folder).resolve("Dockerfile");
-            images.add(new ImageSpec(tag(service), servicesByFolder.get(folder), dockerfile, service.version(),
-                    baseImage(dockerfile)));
+            ServiceImage build = ServiceImage.of(service);
+            Path dockerfile = layout.home().resolve(build.dockerfile());
+            images.add(new ImageSpec(tag(service), servicesByFolder.get(folder), dockerfile, build,
+                    baseImage(dockerfile, build)));
         });
         return images;
     }
 
     public static String tag(ServiceDefinition service) {
-        return "lakehouse/" + service.configFolder() + ":" + service.version();
+        return repository(service) + ":" + service.version();
+    }
+
+    static String repository(ServiceDefinition service) {
+        return "lakehouse/" + service.configFolder();
     }
 
     /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint, healthcheck). */
@@ -91,6 +102,7 @@ public final class ImageBuilder {
                     layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"))) {
                 digest.update(Files.readAllBytes(file));
             }
+            digest.update(image.build().arguments().toString().getBytes(StandardCharsets.UTF_8));
             for (String service : image.services().stream().map(distributionOf).distinct().toList()) {
                 Path dist = layout.distribution(service);
                 try (Stream<Path> files = Files.walk(dist)) {
@@ -106,20 +118,61 @@ public final class ImageBuilder {
         }
     }
 
-    /** Builds the images that are missing (all of them with {@code rebuild}); returns those it built. */
+    /**
+     * Builds the images that are missing (all of them with {@code rebuild}); returns those it built. The first image
+     * over each base is built alone, so the layers the others share (the Debian JRE, the user) are made once and
+     * come from the cache after; the rest are built {@link #parallelBuilds} at a time. A failure stops what has not
+     * begun, lets what runs finish, and names the image and the step.
+     */
     public List<ImageSpec> build(List<ServiceDefinition> services, boolean rebuild) {
         requireBuildInputs(services);
         List<ImageSpec> images = images(services);
         List<ImageSpec> todo = images.stream().filter(image -> rebuild || !upToDate(image)).toList();
         BaseImages bases = new BaseImages(docker, progress);
         todo.stream().map(ImageSpec::baseImage).distinct().forEach(bases::ensure);
-        int index = 0;
         for (ImageSpec image : todo) {
-            index++;
             image.services().stream().map(distributionOf).distinct().map(layout::distribution)
                     .filter(dist -> PythonEnvironment.requirementsOf(dist).isPresent())
                     .forEach(this::wheelhouse);
-            build(image, index, todo.size());
+        }
+        Map<String, ImageSpec> firstPerBase = new LinkedHashMap<>();
+        todo.forEach(image -> firstPerBase.putIfAbsent(image.baseImage(), image));
+        List<ImageSpec> rest = todo.stream().filter(image -> !firstPerBase.containsValue(image)).toList();
+        java.util.concurrent.atomic.AtomicInteger index = new java.util.concurrent.atomic.AtomicInteger();
+        for (ImageSpec image : firstPerBase.values()) {
+            build(image, index.incrementAndGet(), todo.size());
+        }
+        int parallel = parallelBuilds();
+        if (!rest.isEmpty()) {
+            progress.accept(rest.size() + " more image(s), " + parallel + " at a time");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<?>> builds = new ArrayList<>();
+            for (ImageSpec image : rest) {
+                builds.add(pool.submit(() -> build(image, index.incrementAndGet(), todo.size())));
+            }
+            RuntimeException first = null;
+            for (java.util.concurrent.Future<?> build : builds) {
+                try {
+                    build.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        builds.forEach(b -> b.cancel(false)); // what has not begun does not begin
+                    }
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled after the first failure
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ImageBuildException("interrupted while building images", List.of());
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdown();
         }
         if (!todo.isEmpty()) {
             // the images these replaced, now untagged: only ours (by label), never anything else
@@ -128,19 +181,30 @@ public final class ImageBuilder {
         return todo;
     }
 
+    /**
+     * How many images build at once after the first over each base: {@code LAKEHOUSE_IMAGE_BUILDS} where set, else
+     * the machine's cores (at least 2: a build waits on the mirror and the disk as much as on a core).
+     */
+    static int parallelBuilds() {
+        String given = System.getenv("LAKEHOUSE_IMAGE_BUILDS");
+        if (given != null && given.matches("[1-9][0-9]?")) {
+            return Integer.parseInt(given);
+        }
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
     private void build(ImageSpec image, int index, int count) {
         String prefix = "[" + index + "/" + count + "] " + image.tag();
         progress.accept(prefix + ": building (for " + String.join(", ", image.services()) + ")");
         long began = System.nanoTime();
         String[] step = {"before the first step"};
         Path context = new ImageContext(layout.home(), layout.home().resolve("bootstrap-cli/target/image-contexts"))
-                .make(image.dockerfile().getParent().getFileName().toString(), image.dockerfile());
-        DockerCli.Result result = docker.run(1800, List.of("build",
-                "-f", image.dockerfile().toString(),
-                "--build-arg", "VERSION=" + image.version(),
-                "--label", INPUTS_LABEL + "=" + fingerprint(image),
-                "-t", image.tag(),
-                context.toString()), line -> {
+                .make(image.name(), image.dockerfile(), image.build()::substitute);
+        List<String> command = new ArrayList<>(List.of("build", "-f", image.dockerfile().toString()));
+        image.build().arguments().forEach((name, value) -> command.addAll(List.of("--build-arg", name + "=" + value)));
+        command.addAll(List.of("--label", INPUTS_LABEL + "=" + fingerprint(image), "-t", image.tag(),
+                context.toString()));
+        DockerCli.Result result = docker.run(1800, command, line -> {
             Matcher m = STEP.matcher(line);
             if (m.matches()) {
                 step[0] = "step " + m.group(1) + "/" + m.group(2) + " (" + shorten(m.group(3)) + ")";
@@ -215,9 +279,9 @@ public final class ImageBuilder {
         }
     }
 
-    private static String baseImage(Path dockerfile) {
+    private static String baseImage(Path dockerfile, ServiceImage build) {
         try {
-            Matcher m = FROM.matcher(Files.readString(dockerfile));
+            Matcher m = FROM.matcher(build.substitute(Files.readString(dockerfile)));
             if (!m.find()) {
                 throw new IllegalStateException(dockerfile + " has no FROM line");
             }

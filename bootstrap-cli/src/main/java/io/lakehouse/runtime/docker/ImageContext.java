@@ -46,11 +46,19 @@ final class ImageContext {
 
     /** Makes the context of {@code dockerfile} under {@code root/name} and returns it. */
     Path make(String name, Path dockerfile) {
+        return make(name, dockerfile, text -> text);
+    }
+
+    /**
+     * The same for a parameterised Dockerfile: {@code arguments} replaces its build arguments ({@code ${DIST}}) in
+     * the COPY lines, as the build will.
+     */
+    Path make(String name, Path dockerfile, java.util.function.UnaryOperator<String> arguments) {
         Path context = root.resolve(name);
         try {
             deleteRecursively(context);
             Files.createDirectories(context);
-            for (String source : sources(Files.readString(dockerfile))) {
+            for (String source : sources(arguments.apply(Files.readString(dockerfile)))) {
                 Path from = home.resolve(source).normalize();
                 if (!from.startsWith(home) || !Files.exists(from)) {
                     throw new ImageBuildException(dockerfile + " copies " + source + ", which is not in "

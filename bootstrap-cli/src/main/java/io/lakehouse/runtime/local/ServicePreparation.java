@@ -51,6 +51,15 @@ public final class ServicePreparation {
 
     /** Renders config, runs pending init steps, and returns the command that runs the service. */
     public CommandLine prepare(StackListener listener) throws ServiceStartException {
+        return prepare(listener, step -> { });
+    }
+
+    /**
+     * The same, telling {@code beforeStep} of each pending init step as it begins (in a container, the entrypoint's
+     * status file says which phase runs, and since when, for the host's wait).
+     */
+    public CommandLine prepare(StackListener listener, java.util.function.Consumer<InitStep> beforeStep)
+            throws ServiceStartException {
         try {
             renderer.renderFolder(templates, confDir);
             Files.createDirectories(dataDir.resolve(".init"));
@@ -59,7 +68,7 @@ public final class ServicePreparation {
         }
         Map<String, String> environment = environment();
         for (InitStep step : service.local().initSteps()) {
-            runInitStep(step, environment, listener);
+            runInitStep(step, environment, listener, beforeStep);
         }
         return command();
     }
@@ -82,18 +91,19 @@ public final class ServicePreparation {
         return environment;
     }
 
-    private void runInitStep(InitStep step, Map<String, String> environment, StackListener listener)
-            throws ServiceStartException {
+    private void runInitStep(InitStep step, Map<String, String> environment, StackListener listener,
+                             java.util.function.Consumer<InitStep> beforeStep) throws ServiceStartException {
         Path marker = dataDir.resolve(".init").resolve(step.id() + ".done");
         if (Files.exists(marker)) {
             return;
         }
-        listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description()));
+        beforeStep.accept(step);
+        listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description() + " (init step "
+                + step.id() + ", budget " + step.budget().toSeconds() + " s)"));
         CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks);
         int exit;
         try {
-            exit = ServiceProcesses.runToCompletion(command, environment, dataDir, log,
-                    service.startTimeout().toSeconds());
+            exit = ServiceProcesses.runToCompletion(command, environment, dataDir, log, step.budget().toSeconds());
         } catch (IOException e) {
             throw failure("init step '" + step.id() + "' could not start: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -101,8 +111,11 @@ public final class ServicePreparation {
             throw failure("init step '" + step.id() + "' interrupted");
         }
         if (exit != 0) {
-            throw failure("init step '" + step.id() + "' (" + step.description() + ") "
-                    + (exit < 0 ? "timed out" : "failed with exit code " + exit));
+            throw failure(exit < 0
+                    ? "phase init step '" + step.id() + "' ran out of its " + step.budget().toSeconds() + " s budget "
+                            + "while it was to " + step.description() + "; it runs again on the next 'up'"
+                    : "phase init step '" + step.id() + "' (" + step.description() + ") failed with exit code "
+                            + exit + "; it runs again on the next 'up'");
         }
         try {
             Files.writeString(marker, Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8);

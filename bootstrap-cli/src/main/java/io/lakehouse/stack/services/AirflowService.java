@@ -75,6 +75,14 @@ public final class AirflowService {
                 .initProcess()
                 .containerMount("jobs/airflow/dags", "/opt/lakehouse/jobs/airflow/dags",
                         "the DAGs, as locally: the dags folder is ${PROJECT_HOME}/jobs/airflow/dags")
+                // the DAG's tasks run the image's CLI inside the compose network: they read the Spark jobs (SQL and
+                // the runner's jars) and the marts from the project home, and verify reads the shop's MySQL
+                .runsLakehouseCommands()
+                .containerReads("MYSQL_PASSWORD")
+                .containerMount("jobs/spark/sql", "/opt/lakehouse/jobs/spark/sql", "transform's SQL")
+                .containerMount("jobs/spark/target/dist/lib", "/opt/lakehouse/jobs/spark/target/dist/lib",
+                        "the Spark job runner (built by 'mvn package')")
+                .containerMount("marts", "/opt/lakehouse/marts", "the marts' SQL")
                 // the first start migrates the metadata database (a few seconds) before the API server answers
                 .startTimeout(Duration.ofSeconds(180))
                 .local(LocalLaunch.python(DISTRIBUTION, List.of(),

@@ -40,7 +40,8 @@ public final class KafkaService {
                         List.of(new InitStep("format-storage", "format the KRaft log directory",
                                 new LaunchCommand.Java(JdkRequirement.atLeast(17), "kafka.tools.StorageTool", CLASSPATH, 256, LOGGING,
                                         List.of("format", "--ignore-formatted", "--cluster-id=${KAFKA_CLUSTER_ID}",
-                                                "--config=${CONF_DIR}/server.properties")))),
+                                                "--config=${CONF_DIR}/server.properties")),
+                                Duration.ofSeconds(60))),
                         new LaunchCommand.Java(JdkRequirement.atLeast(17), "kafka.Kafka", CLASSPATH, 512, LOGGING,
                                 List.of("${CONF_DIR}/server.properties")),
                         Map.of()))

@@ -30,7 +30,8 @@ public final class NameNodeService {
                 .startTimeout(Duration.ofSeconds(90))
                 .local(new LocalLaunch(HadoopDaemons.DISTRIBUTION,
                         List.of(new InitStep("format", "format the HDFS namespace",
-                                HadoopDaemons.daemon(MAIN, 256, List.of("-format", "-nonInteractive")))),
+                                HadoopDaemons.daemon(MAIN, 256, List.of("-format", "-nonInteractive")),
+                                Duration.ofSeconds(90))),
                         HadoopDaemons.daemon(MAIN, 256, List.of()),
                         Map.of()))
                 .build();

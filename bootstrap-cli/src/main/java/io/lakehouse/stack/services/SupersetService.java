@@ -52,18 +52,19 @@ public final class SupersetService {
                 .uiLogin("user " + ADMIN_USER + ", password " + ADMIN_PASSWORD
                         + " in the state directory's secrets.properties (owner-only)")
                 .memoryBudgetMb(450)
-                // also the init steps' limit: db upgrade and init take about a minute idle, several on a loaded machine
-                .startTimeout(Duration.ofSeconds(300))
+                // gunicorn's start only: the init steps (db upgrade, admin, init; about a minute idle, several on a
+                // loaded machine) have budgets of their own
+                .startTimeout(Duration.ofSeconds(120))
                 .local(LocalLaunch.python("superset",
                         List.of(new InitStep("db-upgrade", "create the metadata database (superset db upgrade)",
-                                        new LaunchCommand.Native(superset, List.of("db", "upgrade"))),
+                                        new LaunchCommand.Native(superset, List.of("db", "upgrade")), Duration.ofSeconds(240)),
                                 new InitStep("create-admin", "create the admin account (superset fab create-admin)",
                                         new LaunchCommand.Native(superset, List.of("fab", "create-admin",
                                                 "--username", ADMIN_USER, "--firstname", "Lakehouse",
                                                 "--lastname", "Admin", "--email", "admin@lakehouse.invalid",
-                                                "--password", "${" + ADMIN_PASSWORD + "}"))),
+                                                "--password", "${" + ADMIN_PASSWORD + "}")), Duration.ofSeconds(90)),
                                 new InitStep("init", "default roles and permissions (superset init)",
-                                        new LaunchCommand.Native(superset, List.of("init")))),
+                                        new LaunchCommand.Native(superset, List.of("init")), Duration.ofSeconds(120))),
                         new LaunchCommand.Native("${VENV_DIR}/bin/gunicorn", List.of(
                                 "--bind", "${BIND_ADDRESS}:${SUPERSET_PORT}",
                                 "--workers", "1", "--worker-class", "gthread", "--threads", "8",
