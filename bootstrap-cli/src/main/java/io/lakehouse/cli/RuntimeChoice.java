@@ -20,9 +20,10 @@ import java.util.function.Function;
 /**
  * {@code --runtime local|docker|auto}. The runtime follows the stack: where a stack exists (live local processes
  * recorded in the state directory, or containers of the compose project), every command acts on it, and asking for
- * the other runtime is refused before anything changes. Only where no stack exists does {@code auto} choose: for
- * {@code up}, docker where a Docker engine answers; for the other commands, the runtime the last successful
- * {@code up} used (remembered in the state directory), else local.
+ * the other runtime is refused before anything changes. Where none runs, a stopped stack is still the state
+ * directory's stack: {@code auto} takes the runtime the last successful {@code up} used (remembered in the state
+ * directory), whose data is there. Only a state directory that never had a stack lets {@code up} choose: docker
+ * where a Docker engine answers, else local (the other commands: local).
  */
 public final class RuntimeChoice {
     public enum Choice { local, docker, auto }
@@ -41,9 +42,17 @@ public final class RuntimeChoice {
         return switch (choice) {
             case local -> new Selected(new LocalRuntime(layout, catalog, env), "asked for");
             case docker -> new Selected(new DockerRuntime(layout, catalog, env), "asked for");
-            case auto -> DockerEngine.answers()
-                    ? new Selected(new DockerRuntime(layout, catalog, env), "auto: no stack here, a Docker engine answers")
-                    : new Selected(new LocalRuntime(layout, catalog, env), "auto: no stack here, no Docker engine answers");
+            // a stopped stack is still this state directory's stack: its data is on that runtime
+            case auto -> remembered(layout).map(kind -> kind == RuntimeKind.DOCKER
+                            ? new Selected(new DockerRuntime(layout, catalog, env), "auto: this state directory's "
+                                    + "stack ran on docker, its data is in its volumes")
+                            : new Selected(new LocalRuntime(layout, catalog, env), "auto: this state directory's "
+                                    + "stack ran on local, its data is in " + layout.stateDir()))
+                    .orElseGet(() -> DockerEngine.answers()
+                            ? new Selected(new DockerRuntime(layout, catalog, env),
+                                    "auto: no stack here, a Docker engine answers")
+                            : new Selected(new LocalRuntime(layout, catalog, env),
+                                    "auto: no stack here, no Docker engine answers"));
         };
     }
 

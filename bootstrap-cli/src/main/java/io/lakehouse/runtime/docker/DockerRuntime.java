@@ -46,7 +46,8 @@ import java.util.function.Function;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The services as containers of the compose project {@code lakehouse}: {@code docker compose} starts them, the same
+ * The services as containers of the state directory's compose project ({@code lakehouse} for the repository's own
+ * {@code .lakehouse}, see {@link #defaultProject}): {@code docker compose} starts them, the same
  * protocol-level probes as the local runtime decide when they are healthy (through the ports published on
  * 127.0.0.1), and docker-java reads container state and logs. Volumes are kept by {@code down}.
  */
@@ -57,7 +58,7 @@ public final class DockerRuntime implements StackRuntime {
     private final StackLayout layout;
     private final ServiceCatalog catalog;
     private final Function<String, String> environment;
-    /** The compose project: {@code lakehouse}, or {@code LAKEHOUSE_COMPOSE_PROJECT} for a second stack. */
+    /** The compose project: {@code LAKEHOUSE_COMPOSE_PROJECT}, else {@link #defaultProject} of the state directory. */
     private final String project;
 
     public DockerRuntime(StackLayout layout, ServiceCatalog catalog, Function<String, String> environment) {
@@ -65,7 +66,27 @@ public final class DockerRuntime implements StackRuntime {
         this.catalog = requireNonNull(catalog, "catalog");
         this.environment = requireNonNull(environment, "environment");
         this.project = Optional.ofNullable(environment.apply("LAKEHOUSE_COMPOSE_PROJECT")).filter(p -> !p.isBlank())
-                .orElse("lakehouse");
+                .orElse(defaultProject(layout));
+    }
+
+    /**
+     * One compose project per state directory, as one local stack per state directory: the project's volumes hold
+     * data made with that directory's credentials, so another state directory must never start them (its passwords
+     * would not open them). The repository's own {@code .lakehouse} is project {@code lakehouse}; any other state
+     * directory is {@code lakehouse-<8 hex digits of its path's SHA-256>}.
+     */
+    static String defaultProject(StackLayout layout) {
+        Path state = layout.stateDir().toAbsolutePath().normalize();
+        if (state.equals(layout.home().toAbsolutePath().normalize().resolve(".lakehouse"))) {
+            return "lakehouse";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(state.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "lakehouse-" + java.util.HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
