@@ -49,8 +49,27 @@ final class Toolbox {
             arguments.add(files ? seenInside(argument, home, mounts) : argument);
         }
         arguments.addAll(List.of("--state-dir", ComposeFile.TOOLBOX_STATE_DIR, "--runtime", "docker"));
-        return Optional.of(docker.runInToolbox(arguments, mounts, spec.commandLine().getOut(),
+        int exit = docker.runInToolbox(arguments, mounts, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return Optional.of(interpret(exit, spec.qualifiedName(" ").replaceFirst("^lakehouse ", ""),
                 spec.commandLine().getErr()));
+    }
+
+    /**
+     * The toolbox's exit code as the host's: the CLI's own codes pass through; a container stopped by a signal
+     * (killed, or the engine going away) ends with a line that says so and exit {@value ExitCodes#START_FAILED},
+     * since the stack, not the command, failed. What the command committed stays; running it again continues
+     * (seed resumes at its first unfinished stage).
+     */
+    static int interpret(int exit, String command, java.io.PrintWriter err) {
+        if (exit < 128) {
+            return exit;
+        }
+        err.println("lakehouse: the toolbox container running '" + command + "' was stopped before it finished "
+                + "(exit " + exit + (exit > 128 && exit < 160 ? ", signal " + (exit - 128) : "") + "). Nothing "
+                + "committed is lost: run '" + command + "' again and it continues"
+                + (command.startsWith("seed") ? " from the first unfinished stage" : "") + ".");
+        err.flush();
+        return ExitCodes.START_FAILED;
     }
 
     /** An argument as the toolbox must see it: a host path mapped into the container, anything else unchanged. */

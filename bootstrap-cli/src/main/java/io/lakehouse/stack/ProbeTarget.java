@@ -43,6 +43,7 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
         Map<String, String> insideHosts = new LinkedHashMap<>();
         Map<String, String> insideAliases = new LinkedHashMap<>();
         for (ServiceDefinition service : catalog.all()) {
+            insideHosts.put(service.hostVariable(), service.composeService());
             for (PortSpec port : service.ports()) {
                 insideHosts.put(port.variable(), service.composeService());
                 port.insideVariable().ifPresent(inside -> insideAliases.put(port.variable(), inside));
@@ -57,6 +58,14 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
             throw new IllegalStateException("no port " + variable + " known to this probe target: " + ports.keySet());
         }
         return port;
+    }
+
+    /**
+     * The host {@code service} is reached on in this view: what its {@code <NAME>_HOST} template variable says (the
+     * local runtime's and the containers' config templates are rendered from this).
+     */
+    public String hostOf(ServiceDefinition service) {
+        return hostOf(service.hostVariable());
     }
 
     /** The host a client of this view reaches the port {@code variable} on. */

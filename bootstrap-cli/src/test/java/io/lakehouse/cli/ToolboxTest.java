@@ -42,4 +42,16 @@ class ToolboxTest {
         assertEquals("--into", Toolbox.seenInside("--into", home, mounts));
         assertEquals(Map.of(dir.resolve("downloads"), "/mnt/host/0"), mounts, "one mount per folder");
     }
+
+    @Test
+    void aToolboxStoppedBySignalIsExitFourWithALineThatSaysWhatToDo() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text);
+        org.junit.jupiter.api.Assertions.assertEquals(4, Toolbox.interpret(137, "seed", err));
+        org.junit.jupiter.api.Assertions.assertTrue(text.toString().contains("(exit 137, signal 9)")
+                && text.toString().contains("run 'seed' again and it continues from the first unfinished stage"),
+                text.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(1, Toolbox.interpret(1, "verify", err), "the CLI's own code");
+        org.junit.jupiter.api.Assertions.assertEquals(3, Toolbox.interpret(3, "verify", err));
+    }
 }

@@ -42,4 +42,13 @@ class ProbeTargetTest {
                 "--checkpoints", "hdfs://namenode:8020/flink/checkpoints/lakehouse-events",
                 "--cql", "serving-store:9042"), args);
     }
+
+    @Test
+    void theTemplatesHostVariablesComeFromTheSameViews() {
+        ProbeTarget inside = fromHost.seenFromInside(catalog);
+        for (ServiceDefinition service : catalog.all()) {
+            assertEquals("127.0.0.1", fromHost.hostOf(service), service.name());
+            assertEquals(service.composeService(), inside.hostOf(service), service.name());
+        }
+    }
 }

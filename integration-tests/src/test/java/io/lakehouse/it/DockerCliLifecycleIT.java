@@ -41,13 +41,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CLI's docker runtime for real, as a user runs it: {@code up --runtime docker} brings the services seed needs up
- * healthy from the project's own images; {@code seed} and {@code verify} run inside the compose network (the toolbox
- * container) from a test JVM that cannot resolve the compose names, and every check agrees; the DAG
+ * The CLI's docker runtime for real, as a user runs it: a port held by another program refuses {@code up} with
+ * nothing changed; {@code up --runtime docker} brings the services seed needs up healthy from the project's own
+ * images; the toolbox container killed mid-seed ends that seed with exit 4 and a line saying so, and seed again
+ * passes; {@code seed} and {@code verify} run inside the compose network (the toolbox container) from a test JVM
+ * that cannot resolve the compose names, and every check agrees; the DAG
  * {@code lakehouse_daily}, triggered through Airflow's REST API, runs every task successfully inside the Airflow
  * container; asking for the local runtime beside it is refused; a Kafka record, the seeded data and the DAG's run
- * survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume. Skipped where no Docker engine answers. Its own
- * compose project, state directory and ports (defaults + {@value #PORT_OFFSET}).
+ * survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume.
+ * Skipped where no Docker engine answers. Its own compose project, state directory and ports (defaults +
+ * {@value #PORT_OFFSET}).
  */
 @Order(3)
 @EnabledIf("io.lakehouse.it.DockerEngineAvailable#answers")
@@ -96,6 +99,27 @@ class DockerCliLifecycleIT {
         PhaseLog.done("docker CLI stack purged", began);
     }
 
+    /** A port of the stack held by another program: {@code up} refuses (exit 3) before it builds or starts anything. */
+    @Test
+    @Order(0)
+    void aPortHeldByAnotherProgramRefusesUpAndChangesNothing() throws Exception {
+        int port = PORTS.get("TRINO_PORT");
+        List<String> before = java.nio.file.Files.isDirectory(STATE) ? listing(STATE) : null;
+        try (java.net.ServerSocket holder = new java.net.ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            Cli.Run refused = cli(up());
+            assertEquals(3, refused.exit(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("port " + port + " (trino") && refused.err().contains("is in use"),
+                    refused.err());
+            assertTrue(refused.err().contains("LAKEHOUSE_TRINO_PORT"), "names the way out: " + refused.err());
+        }
+        assertEquals(List.of(), runningContainers(), "a refused up starts no container");
+        if (before == null) {
+            assertTrue(!java.nio.file.Files.exists(STATE.resolve("runtime")), "a refused up remembers no runtime");
+        } else {
+            assertEquals(before, listing(STATE), "a refused up writes nothing in the state directory");
+        }
+    }
+
     @Test
     @Order(1)
     void upBringsTheServicesUpHealthyInContainers() throws Exception {
@@ -127,14 +151,35 @@ class DockerCliLifecycleIT {
      */
     @Test
     @Order(2)
-    void seedAndVerifyRunInsideTheComposeNetworkWithNoHostsEntry() throws Exception {
+    void seedAndVerifyRunInsideTheComposeNetworkWithNoHostsEntryAndSurviveTheToolboxKilled() throws Exception {
         for (String name : List.of("namenode", "datanode")) {
             assertThrows(UnknownHostException.class, () -> InetAddress.getByName(name), "this test shows seed needs "
                     + "no hosts entry for " + name + ", but this machine has one: run it where none is");
         }
+        // a fault first: the toolbox container is killed mid-seed; the host's CLI says so (exit 4), nothing is lost
         long began = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Cli.Run> killed = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli("seed"));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        List<String> toolbox = List.of();
+        while (toolbox.isEmpty() && System.nanoTime() < deadline && !killed.isDone()) {
+            Thread.sleep(500);
+            toolbox = toolboxContainers();
+        }
+        assertEquals(1, toolbox.size(), "the toolbox container runs seed: " + toolbox);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(45)); // past the first stages: files, the shop in MySQL, events
+        assertTrue(!killed.isDone(), "seed still runs when the toolbox is killed");
+        Process kill = new ProcessBuilder("docker", "kill", toolbox.get(0)).redirectErrorStream(true).start();
+        assertEquals(0, kill.waitFor(), new String(kill.getInputStream().readAllBytes()));
+        Cli.Run stopped = killed.get(2, TimeUnit.MINUTES);
+        assertEquals(4, stopped.exit(), stopped.out() + stopped.err());
+        assertTrue(stopped.err().contains("the toolbox container running 'seed' was stopped before it finished"),
+                stopped.err());
+        PhaseLog.done("docker CLI 'seed' in the toolbox, killed after 45 s", began);
+
+        began = System.nanoTime();
         Cli.Run seed = cli("seed");
-        PhaseLog.done("docker CLI 'seed' in the toolbox", began);
+        PhaseLog.done("docker CLI 'seed' in the toolbox, again after the kill", began);
         assertEquals(0, seed.exit(), seed.out() + seed.err());
         assertTrue(seed.out().contains("Seeded scale 1"), seed.out());
         assertTrue(seed.err().contains("[files -> bronze]"), "the toolbox's progress reaches the host: " + seed.err());

@@ -5,6 +5,7 @@ import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.VendorImage;
@@ -105,8 +106,9 @@ public final class ComposeFile {
                 .comment("included, since inside and outside use the same numbers). Merged into each environment.");
         yaml.openAnchored("x-" + ENVIRONMENT_ANCHOR, ENVIRONMENT_ANCHOR);
         yaml.scalar("BIND_ADDRESS", "0.0.0.0").scalar("PUBLISHED_HOST", "127.0.0.1");
+        ProbeTarget inside = new ProbeTarget("127.0.0.1", Map.of(), Map.of()).seenFromInside(catalog);
         for (ServiceDefinition service : catalog.all()) {
-            yaml.scalar(service.hostVariable(), service.composeService());
+            yaml.scalar(service.hostVariable(), inside.hostOf(service));
             service.ports().forEach(port -> yaml.scalar(port.variable(), interpolated(port)));
         }
         yaml.close().blank();

@@ -1,6 +1,7 @@
 package io.lakehouse.runtime.docker;
 
 import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 
@@ -43,9 +44,11 @@ public final class ContainerLayout {
     public static Map<String, String> variables(ServiceDefinition service, ServiceCatalog catalog,
                                                 Function<String, String> env) {
         Map<String, String> variables = new TreeMap<>();
+        // the address book's inside view: each service on its compose name, unless the environment says otherwise
+        ProbeTarget inside = new ProbeTarget("127.0.0.1", Map.of(), Map.of()).seenFromInside(catalog);
         for (ServiceDefinition other : catalog.all()) {
             variables.put(other.hostVariable(),
-                    Optional.ofNullable(env.apply(other.hostVariable())).orElse(other.composeService()));
+                    Optional.ofNullable(env.apply(other.hostVariable())).orElse(inside.hostOf(other)));
             for (PortSpec port : other.ports()) {
                 variables.put(port.variable(), Optional.ofNullable(env.apply(port.variable()))
                         .orElse(Integer.toString(port.defaultPort())));

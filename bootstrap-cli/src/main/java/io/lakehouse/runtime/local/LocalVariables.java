@@ -1,6 +1,7 @@
 package io.lakehouse.runtime.local;
 
 import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceDefinition;
 
 import java.util.Collection;
@@ -26,8 +27,10 @@ final class LocalVariables {
                                   Map<String, Integer> ports, Map<String, String> generated) {
         Map<String, String> variables = new TreeMap<>(generated);
         ports.forEach((name, port) -> variables.put(name, Integer.toString(port)));
+        // the address book's host view: every service at the advertised host
+        ProbeTarget addresses = new ProbeTarget(ADVERTISED_HOST, ports, generated);
         for (ServiceDefinition other : catalog) {
-            variables.put(other.hostVariable(), ADVERTISED_HOST);
+            variables.put(other.hostVariable(), addresses.hostOf(other));
         }
         variables.put("BIND_ADDRESS", BIND_ADDRESS);
         variables.put("PUBLISHED_HOST", ADVERTISED_HOST);
