@@ -45,7 +45,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (failure instanceof io.lakehouse.runtime.docker.ImageBuildException build) {
             err.println("error: " + build.getMessage());
             build.tail().forEach(line -> err.println("    | " + line));
-            return ExitCodes.FAILURE;
+            err.println("  no container was started or changed; the images built before it are kept");
+            return ExitCodes.START_FAILED;
         }
         if (failure instanceof MissingJdkException) {
             err.println("error: " + failure.getMessage());

@@ -10,8 +10,8 @@ public final class ExitCodes {
     /** A precondition is not met (port in use, JDK or service folder missing, no Docker engine); nothing changed. */
     public static final int PRECONDITION = 3;
     /**
-     * A service did not become healthy during {@code up}, or the stack failed under a command (the toolbox container
-     * running it was stopped).
+     * A service did not start: its image did not build, or it did not become healthy during {@code up}; or the stack
+     * failed under a command (the toolbox container running it was stopped).
      */
     public static final int START_FAILED = 4;
     /** {@code status}: at least one service is not healthy. */
