@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * passes; {@code seed} and {@code verify} run inside the compose network (the toolbox container) from a test JVM
  * that cannot resolve the compose names, and every check agrees; the DAG
  * {@code lakehouse_daily}, triggered through Airflow's REST API, runs every task successfully inside the Airflow
- * container; asking for the local runtime beside it is refused; a Kafka record, the seeded data and the DAG's run
- * survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume.
+ * container; asking for the local runtime beside it is refused; a Kafka record, the seeded data, the DAG's run and
+ * Superset's dashboard survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume.
  * Skipped where no Docker engine answers. Its own compose project, state directory and ports (defaults +
  * {@value #PORT_OFFSET}).
  */
@@ -61,11 +61,11 @@ class DockerCliLifecycleIT {
     static final int PORT_OFFSET = 14000;
     static final String PROJECT = "lakehouse-it-cli";
     /**
-     * What seed needs (with their dependencies), and Airflow for the daily DAG: every service but Superset and
-     * Jupyter, the people-facing applications.
+     * What seed needs (with their dependencies), Airflow for the daily DAG and Superset for the dashboard that must
+     * survive down and up: every service but JupyterLab.
      */
     static final List<String> SERVICES = List.of("kafka-connect", "serving-store", "trino", "spark-connect",
-            "flink-taskmanager", "airflow");
+            "flink-taskmanager", "airflow", "superset");
     private static final String DAG = "lakehouse_daily";
     private static final List<String> DAG_TASKS = List.of("spark_silver", "spark_gold", "refresh_marts", "verify");
     private static final String DAG_RUN = "it_docker_daily";
@@ -75,6 +75,8 @@ class DockerCliLifecycleIT {
             + "-docker");
 
     private static final Map<String, String> ENV = new HashMap<>();
+    /** The dashboard {@code up} provisioned, by id: the same one must be there after down and up. */
+    private static int dashboardId = -1;
     private static final Map<String, Integer> PORTS = new HashMap<>();
 
     static {
@@ -141,6 +143,7 @@ class DockerCliLifecycleIT {
             assertTrue(service.get("container").asText().matches("[0-9a-f]{12}"), service.toString());
         }
         assertEquals(expected, names);
+        dashboardId = dashboard().path("id").asInt();
         Cli.Run logs = cli("logs", "hive-metastore", "-n", "100000");
         assertTrue(logs.out().contains("Started the new metaserver"), "container log readable: " + logs.out().length());
     }
@@ -250,6 +253,8 @@ class DockerCliLifecycleIT {
         // Airflow's metadata database is on its volume: the run before down is still there, successful
         JsonNode run = airflow().get("/api/v2/dags/" + DAG + "/dagRuns/" + DAG_RUN).body();
         assertEquals("success", run.path("state").asText(), "the DAG run before down: " + run);
+        // Superset's metadata database is on its volume: the dashboard up provisioned is the same one
+        assertEquals(dashboardId, dashboard().path("id").asInt(), "the dashboard after down and up");
     }
 
     @Test
@@ -271,6 +276,16 @@ class DockerCliLifecycleIT {
         PhaseLog.done("docker CLI 'verify' in the toolbox", began);
         assertEquals(0, verify.exit(), verify.out() + verify.err());
         assertTrue(verify.out().matches("(?s).*All \\d+ checks agree\\..*"), verify.out());
+    }
+
+    private static JsonNode dashboard() throws Exception {
+        String password = GeneratedValues.load(STATE.resolve("secrets.properties"))
+                .get(io.lakehouse.stack.services.SupersetService.ADMIN_PASSWORD);
+        io.lakehouse.superset.SupersetApi api = io.lakehouse.superset.SupersetApi.login("127.0.0.1",
+                PORTS.get("SUPERSET_PORT"), io.lakehouse.stack.services.SupersetService.ADMIN_USER, password);
+        return api.findOne("dashboard", "dashboard_title", io.lakehouse.bootstrap.SupersetStep.DASHBOARD)
+                .orElseThrow(() -> new AssertionError("no dashboard '" + io.lakehouse.bootstrap.SupersetStep.DASHBOARD
+                        + "' provisioned by up"));
     }
 
     private static AirflowApi airflow() throws Exception {
