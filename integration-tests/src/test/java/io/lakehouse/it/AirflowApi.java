@@ -108,11 +108,51 @@ final class AirflowApi {
         trigger.putNull("logical_date");
         Answer created = post("/api/v2/dags/" + dagId + "/dagRuns", trigger);
         assertTrue(created.ok(), "trigger " + dagId + ": HTTP " + created.status() + " " + created.body());
-        // a paused DAG's runs stay queued; unpausing after the trigger lets the scheduler take it (the daily
-        // schedule's next run is tomorrow's, catchup is off, so no second run comes with it)
+        // a paused DAG's runs stay queued; unpausing after the trigger lets the scheduler take it (a DAG unpaused
+        // for the first time also gets today's scheduled run, which with max_active_runs=1 goes first)
+        unpause(dagId);
+        awaitSuccess(dagId, runId, tasks, timeout);
+    }
+
+    /**
+     * Unpauses a paused daily DAG and waits for the run that processes the data as it is now: unpausing a DAG whose
+     * today's run does not exist yet makes the scheduler create it at once (catchup is off, so only that one); where
+     * it exists already (an earlier test on the same stack), a manual run named {@code fallbackRunId} is triggered.
+     * Fails unless the run and each of {@code tasks} succeeded; returns the run's id.
+     */
+    String unpauseAndRun(String dagId, String fallbackRunId, List<String> tasks, Duration timeout)
+            throws IOException, InterruptedException {
+        java.util.Set<String> before = runIds(dagId);
+        unpause(dagId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String runId = null;
+        while (runId == null && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            runId = runIds(dagId).stream().filter(id -> !before.contains(id)).findFirst().orElse(null);
+        }
+        if (runId == null) {
+            runToSuccess(dagId, fallbackRunId, tasks, timeout);
+            return fallbackRunId;
+        }
+        awaitSuccess(dagId, runId, tasks, timeout);
+        return runId;
+    }
+
+    private java.util.Set<String> runIds(String dagId) throws IOException, InterruptedException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        get("/api/v2/dags/" + dagId + "/dagRuns").body().path("dag_runs")
+                .forEach(run -> ids.add(run.path("dag_run_id").asText()));
+        return ids;
+    }
+
+    private void unpause(String dagId) throws IOException, InterruptedException {
         Answer unpaused = patch("/api/v2/dags/" + dagId, object().put("is_paused", false));
         assertTrue(unpaused.ok(), "unpause: HTTP " + unpaused.status() + " " + unpaused.body());
+    }
 
+    /** Waits for a run to end; fails, with the log tail of each task that did not succeed, unless all did. */
+    void awaitSuccess(String dagId, String runId, List<String> tasks, Duration timeout)
+            throws IOException, InterruptedException {
         long began = System.nanoTime();
         long deadline = began + timeout.toNanos();
         String state = "queued";
