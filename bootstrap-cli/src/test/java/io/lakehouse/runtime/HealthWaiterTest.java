@@ -79,11 +79,7 @@ class HealthWaiterTest {
         }
         int closed = port;
         AtomicInteger probes = new AtomicInteger();
-        ServiceDefinition service = ServiceDefinition.builder("svc").version("1").port("SVC_PORT", closed, "tcp")
-                .health(new TcpProbe(probes)).memoryBudgetMb(20).startTimeout(Duration.ofSeconds(1))
-                .local(io.lakehouse.stack.LocalLaunch.python("svc", List.of(),
-                        new io.lakehouse.stack.LaunchCommand.Native("/bin/true", List.of()), Map.of()))
-                .build();
+        ServiceDefinition service = service(closed, Duration.ofSeconds(1), probes);
         ServiceStartException failure = assertThrows(ServiceStartException.class, () -> HealthWaiter.await(service,
                 target(closed), Optional::empty, NO_LOG, StackListener.SILENT));
         assertTrue(failure.failure().reason().startsWith("phase start: not healthy 1 s after it was started"),
@@ -92,8 +88,12 @@ class HealthWaiterTest {
     }
 
     private static ServiceDefinition service(int port, Duration startTimeout) {
+        return service(port, startTimeout, new AtomicInteger());
+    }
+
+    private static ServiceDefinition service(int port, Duration startTimeout, AtomicInteger probes) {
         return ServiceDefinition.builder("svc").version("1").port("SVC_PORT", port, "tcp")
-                .health(new TcpProbe(new AtomicInteger())).memoryBudgetMb(20).startTimeout(startTimeout)
+                .health(new TcpProbe(probes)).memoryBudgetMb(20).startTimeout(startTimeout)
                 .local(io.lakehouse.stack.LocalLaunch.python("svc", List.of(),
                         new io.lakehouse.stack.LaunchCommand.Native("/bin/true", List.of()), Map.of()))
                 .build();

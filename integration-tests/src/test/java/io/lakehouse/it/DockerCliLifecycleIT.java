@@ -280,19 +280,23 @@ class DockerCliLifecycleIT {
         assertTrue(verify.out().matches("(?s).*All \\d+ checks agree\\..*"), verify.out());
     }
 
+    /** A value the CLI generated for this stack, read from its owner-only secrets file. */
+    private static String generated(String variable) {
+        return GeneratedValues.load(STATE.resolve("secrets.properties")).get(variable);
+    }
+
     private static JsonNode dashboard() throws Exception {
-        String password = GeneratedValues.load(STATE.resolve("secrets.properties"))
-                .get(io.lakehouse.stack.services.SupersetService.ADMIN_PASSWORD);
         io.lakehouse.superset.SupersetApi api = io.lakehouse.superset.SupersetApi.login("127.0.0.1",
-                PORTS.get("SUPERSET_PORT"), io.lakehouse.stack.services.SupersetService.ADMIN_USER, password);
+                PORTS.get("SUPERSET_PORT"), io.lakehouse.stack.services.SupersetService.ADMIN_USER,
+                generated(io.lakehouse.stack.services.SupersetService.ADMIN_PASSWORD));
         return api.findOne("dashboard", "dashboard_title", io.lakehouse.bootstrap.SupersetStep.DASHBOARD)
                 .orElseThrow(() -> new AssertionError("no dashboard '" + io.lakehouse.bootstrap.SupersetStep.DASHBOARD
                         + "' provisioned by up"));
     }
 
     private static AirflowApi airflow() throws Exception {
-        String password = GeneratedValues.load(STATE.resolve("secrets.properties")).get("AIRFLOW_ADMIN_PASSWORD");
-        return AirflowApi.login("http://127.0.0.1:" + PORTS.get("AIRFLOW_PORT"), "admin", password);
+        return AirflowApi.login("http://127.0.0.1:" + PORTS.get("AIRFLOW_PORT"), "admin",
+                generated("AIRFLOW_ADMIN_PASSWORD"));
     }
 
     private static List<String> listing(java.nio.file.Path dir) throws Exception {

@@ -25,15 +25,38 @@ class ImageContextTest {
 
     @Test
     void theContextHoldsTheCopiedFilesOnly(@TempDir Path home) throws Exception {
-        Files.createDirectories(home.resolve("services/kafka/target/dist/lib"));
-        Files.writeString(home.resolve("services/kafka/target/dist/lib/kafka.jar"), "jar");
-        Files.createDirectories(home.resolve("services/spark/target/dist"));
-        Files.writeString(home.resolve("services/spark/target/dist/spark.jar"), "other image's");
+        twoServiceFolders(home);
         Path dockerfile = Files.createDirectories(home.resolve("compose/kafka")).resolve("Dockerfile");
         Files.writeString(dockerfile, "FROM x\nCOPY services/kafka/target/dist /opt/x\n");
 
         Path context = new ImageContext(home, home.resolve("contexts")).make("kafka", dockerfile);
         assertEquals("jar", Files.readString(context.resolve("services/kafka/target/dist/lib/kafka.jar")));
         assertFalse(Files.exists(context.resolve("services/spark")), "another image's service folder stays out");
+    }
+
+    @Test
+    void theSharedDockerfilesContextHoldsItsServicesFolderOnly(@TempDir Path home) throws Exception {
+        twoServiceFolders(home);
+        Files.createDirectories(home.resolve("bootstrap-cli/target"));
+        Files.writeString(home.resolve("bootstrap-cli/target/lakehouse-all.jar"), "cli");
+        Files.createDirectories(home.resolve("compose"));
+        Files.writeString(home.resolve("compose/lakehouse-entrypoint.sh"), "e");
+        Files.writeString(home.resolve("compose/lakehouse-health.sh"), "h");
+        Path dockerfile = home.resolve(ServiceImage.SHARED);
+        Files.copy(Path.of(System.getProperty("lakehouse.home", "..")).resolve(ServiceImage.SHARED), dockerfile);
+
+        Path context = new ImageContext(home, home.resolve("contexts")).make("kafka", dockerfile,
+                ServiceImage.of(io.lakehouse.stack.ServiceCatalog.standard().get("kafka"))::substitute);
+        assertEquals("jar", Files.readString(context.resolve("services/kafka/target/dist/lib/kafka.jar")));
+        assertEquals("cli", Files.readString(context.resolve("bootstrap-cli/target/lakehouse-all.jar")));
+        assertFalse(Files.exists(context.resolve("services/spark")), "another image's service folder stays out");
+    }
+
+    /** Kafka's service folder, and Spark's, which no Kafka image may carry. */
+    private static void twoServiceFolders(Path home) throws Exception {
+        Files.createDirectories(home.resolve("services/kafka/target/dist/lib"));
+        Files.writeString(home.resolve("services/kafka/target/dist/lib/kafka.jar"), "jar");
+        Files.createDirectories(home.resolve("services/spark/target/dist"));
+        Files.writeString(home.resolve("services/spark/target/dist/spark.jar"), "other image's");
     }
 }

@@ -3,13 +3,11 @@ package io.lakehouse.runtime.docker;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One parameterised Dockerfile for the JVM and native services, its arguments from the model. */
@@ -53,27 +51,5 @@ class ServiceImageTest {
                     .map(Path::normalize).filter(f -> !named.contains(f)).toList();
             assertEquals(java.util.List.of(), unused, "Dockerfiles no service builds from");
         }
-    }
-
-    @Test
-    void theSharedDockerfilesContextHoldsTheServicesFolderOnly(@TempDir Path home) throws Exception {
-        Files.createDirectories(home.resolve("services/kafka/target/dist/lib"));
-        Files.writeString(home.resolve("services/kafka/target/dist/lib/kafka.jar"), "jar");
-        Files.createDirectories(home.resolve("services/spark/target/dist"));
-        Files.writeString(home.resolve("services/spark/target/dist/spark.jar"), "other image's");
-        Files.createDirectories(home.resolve("bootstrap-cli/target"));
-        Files.writeString(home.resolve("bootstrap-cli/target/lakehouse-all.jar"), "cli");
-        Files.createDirectories(home.resolve("compose"));
-        Files.writeString(home.resolve("compose/lakehouse-entrypoint.sh"), "e");
-        Files.writeString(home.resolve("compose/lakehouse-health.sh"), "h");
-        Path real = Path.of(System.getProperty("lakehouse.home", "..")).resolve(ServiceImage.SHARED);
-        Path dockerfile = home.resolve(ServiceImage.SHARED);
-        Files.copy(real, dockerfile);
-
-        Path context = new ImageContext(home, home.resolve("contexts"))
-                .make("kafka", dockerfile, ServiceImage.of(CATALOG.get("kafka"))::substitute);
-        assertEquals("jar", Files.readString(context.resolve("services/kafka/target/dist/lib/kafka.jar")));
-        assertEquals("cli", Files.readString(context.resolve("bootstrap-cli/target/lakehouse-all.jar")));
-        assertFalse(Files.exists(context.resolve("services/spark")), "another image's service folder stays out");
     }
 }
