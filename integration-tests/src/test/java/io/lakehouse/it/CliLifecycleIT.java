@@ -173,11 +173,9 @@ class CliLifecycleIT {
 
     /** The project's images in the engine, with their ids: a build would change an id or add an image. */
     private static List<String> projectImages() throws Exception {
-        Process process = new ProcessBuilder("docker", "image", "ls", "--no-trunc", "--format",
-                "{{.Repository}}:{{.Tag}} {{.ID}}", "lakehouse/*").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
-        return output.lines().sorted().toList();
+        return ExternalCommand.run(java.time.Duration.ofSeconds(60), "docker", "image", "ls", "--no-trunc", "--format",
+                "{{.Repository}}:{{.Tag}} {{.ID}}", "lakehouse/*").assertSucceeded("docker image ls")
+                .output().lines().sorted().toList();
     }
 
     private static FileSystem hdfs(StackEndpoints endpoints) throws Exception {

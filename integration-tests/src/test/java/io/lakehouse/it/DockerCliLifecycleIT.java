@@ -71,6 +71,7 @@ class DockerCliLifecycleIT {
     /** Today's scheduled run of the DAG, made when the test unpauses it. */
     private static String dagRun;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.Duration DOCKER_CALL = java.time.Duration.ofSeconds(60);
     private static final String TOPIC = "it-docker-survives";
     private static final java.nio.file.Path STATE = java.nio.file.Path.of(System.getProperty("lakehouse.it.stateDir")
             + "-docker");
@@ -173,8 +174,7 @@ class DockerCliLifecycleIT {
         assertEquals(1, toolbox.size(), "the toolbox container runs seed: " + toolbox);
         Thread.sleep(TimeUnit.SECONDS.toMillis(30)); // into the first stages: files, the shop in MySQL, events
         assertTrue(!killed.isDone(), "seed still runs when the toolbox is killed");
-        Process kill = new ProcessBuilder("docker", "kill", toolbox.get(0)).redirectErrorStream(true).start();
-        assertEquals(0, kill.waitFor(), new String(kill.getInputStream().readAllBytes()));
+        ExternalCommand.run(DOCKER_CALL, "docker", "kill", toolbox.get(0)).assertSucceeded("docker kill");
         Cli.Run stopped = killed.get(2, TimeUnit.MINUTES);
         assertEquals(4, stopped.exit(), stopped.out() + stopped.err());
         assertTrue(stopped.err().contains("the toolbox container running 'seed' was stopped before it finished"),
@@ -265,10 +265,8 @@ class DockerCliLifecycleIT {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers());
-        Process volumes = new ProcessBuilder("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT)
-                .redirectErrorStream(true).start();
-        String left = new String(volumes.getInputStream().readAllBytes()).trim();
-        volumes.waitFor();
+        String left = ExternalCommand.run(DOCKER_CALL, "docker", "volume", "ls", "-q", "--filter",
+                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker volume ls").output().trim();
         assertEquals("", left, "purge removes the project's volumes");
     }
 
@@ -310,10 +308,9 @@ class DockerCliLifecycleIT {
     }
 
     private static List<String> toolboxContainers() throws Exception {
-        Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
-                "--filter", "label=com.docker.compose.service=toolbox").redirectErrorStream(true).start();
-        String out = new String(ps.getInputStream().readAllBytes()).trim();
-        ps.waitFor();
+        String out = ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-aq", "--filter",
+                "label=com.docker.compose.project=" + PROJECT, "--filter", "label=com.docker.compose.service=toolbox")
+                .assertSucceeded("docker ps").output().trim();
         return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
     }
 
@@ -324,10 +321,8 @@ class DockerCliLifecycleIT {
     }
 
     private static List<String> runningContainers() throws Exception {
-        Process ps = new ProcessBuilder("docker", "ps", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT)
-                .redirectErrorStream(true).start();
-        String out = new String(ps.getInputStream().readAllBytes()).trim();
-        ps.waitFor();
+        String out = ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-q", "--filter",
+                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker ps").output().trim();
         return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
     }
 

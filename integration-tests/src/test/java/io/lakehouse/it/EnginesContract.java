@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,10 +73,7 @@ abstract class EnginesContract {
         Path script = Path.of(System.getProperty("lakehouse.home"), "integration-tests/src/test/resources/spark/roundtrip.py");
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), connect, action));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "Spark client did not finish");
-        assertEquals(0, process.exitValue(), "Spark client failed:\n" + output);
+        String output = ExternalCommand.run(Duration.ofSeconds(300), command).assertSucceeded("the Spark client").output();
         List<String> lines = new ArrayList<>(output.lines().filter(l -> l.startsWith("{")).toList());
         assertTrue(!lines.isEmpty(), "no result from the Spark client:\n" + output);
         return JSON.readTree(lines.get(lines.size() - 1));
@@ -98,10 +95,7 @@ abstract class EnginesContract {
         }
 
         private static void run(List<String> command) throws Exception {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            assertTrue(process.waitFor(600, TimeUnit.SECONDS), "timed out: " + command);
-            assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+            ExternalCommand.run(Duration.ofSeconds(600), command).assertSucceeded(String.join(" ", command));
         }
     }
 }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,12 +51,10 @@ class FlinkToTrinoIT {
         command.addAll(List.of("-Dlog4j.configurationFile=" + conf.resolve("log4j2.properties"),
                 "-cp", dist.resolve("lib") + "/*:" + dist.resolve("opt") + "/*",
                 "org.apache.flink.table.client.SqlClient", "-f", script.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("FLINK_CONF_DIR", conf.toString());
-        Process client = builder.start();
-        String output = new String(client.getInputStream().readAllBytes());
-        assertTrue(client.waitFor(300, TimeUnit.SECONDS), "the Flink SQL client did not finish");
-        assertEquals(0, client.exitValue(), "Flink SQL client failed:\n" + output);
+        String output = ExternalCommand.run(builder, java.time.Duration.ofSeconds(300))
+                .assertSucceeded("the Flink SQL client").output();
 
         try (Connection trino = stack.endpoints().trino();
              Statement sql = trino.createStatement();

@@ -62,9 +62,8 @@ class ImageBuildFailureIT {
     }
 
     private static String imageId(String tag) throws Exception {
-        Process inspect = new ProcessBuilder("docker", "image", "inspect", "--format", "{{.Id}}", tag)
-                .redirectErrorStream(true).start();
-        String out = new String(inspect.getInputStream().readAllBytes()).trim();
-        return inspect.waitFor() == 0 ? out : "(none)";
+        ExternalCommand.Result inspect = ExternalCommand.run(java.time.Duration.ofSeconds(60),
+                "docker", "image", "inspect", "--format", "{{.Id}}", tag);
+        return inspect.exit() == 0 ? inspect.output().trim() : "(none)";
     }
 }

@@ -2,7 +2,6 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,14 +39,9 @@ class NotebookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOTEBOOK = "lakehouse-tour.ipynb";
     private static final List<String> MARTS = List.of("customer_lifetime_value", "daily_sales", "product_funnel");
+    private static final Duration RENDER = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void chromium() throws Exception {
-        chromium = HeadlessChromium.find();
-    }
 
     @Test
     void tourRunsTopToBottomAndCountsWhatTrinoCounts(LocalStack stack) throws Exception {
@@ -115,14 +109,11 @@ class NotebookIT {
         String base = base(stack);
         String token = stack.endpoints().secret("JUPYTER_TOKEN");
         String url = base + "/lab/tree/" + NOTEBOOK + "?token=" + token;
-        try {
-            String dom = chromium.dom(url);
-            assertTrue(renderedHeading(dom, "h1", "Lakehouse tour"),
-                    "the notebook's first markdown cell is not rendered in JupyterLab");
-            assertTrue(renderedHeading(dom, "h2", "1. The marts through Trino"),
-                    "the first section's heading is not rendered");
-            assertTrue(dom.contains(NOTEBOOK), "no tab for " + NOTEBOOK);
-            chromium.screenshot(url, "jupyterlab-lakehouse-tour");
+        try (Browser browser = Browser.start()) {
+            browser.open(url).waitForDom(RENDER, renderedHeading("h1", "Lakehouse tour"));
+            browser.waitForDom(RENDER, renderedHeading("h2", "1. The marts through Trino"));
+            assertTrue(browser.dom().contains(NOTEBOOK), "no tab for " + NOTEBOOK);
+            browser.screenshot("jupyterlab-lakehouse-tour", false);
         } finally {
             // opening the notebook started a kernel: shut it down (DELETE the sessions)
             JsonNode sessions = JSON.readTree(send(base + "/api/sessions", token, "GET").body());
@@ -143,11 +134,12 @@ class NotebookIT {
         assertEquals(302, lab.statusCode(), "/lab without the token");
         assertTrue(lab.headers().firstValue("Location").orElse("").contains("/login"), lab.headers().toString());
 
-        HeadlessChromium stranger = chromium.withFreshProfile("jupyter-stranger");
-        String page = stranger.text(base + "/lab/tree/" + NOTEBOOK);
-        assertTrue(page.contains("Password or token") && page.contains("Log in"), "no login page: " + page);
-        assertFalse(page.contains("The marts through Trino"), "the notebook is shown without logging in");
-        stranger.screenshot(base + "/lab", "jupyterlab-login");
+        try (Browser stranger = Browser.start()) {   // a profile of its own: a visitor with no token
+            String page = stranger.open(base + "/lab/tree/" + NOTEBOOK).waitForText(RENDER, "Password or token", "Log in");
+            assertFalse(page.contains("The marts through Trino"), "the notebook is shown without logging in");
+            stranger.open(base + "/lab").waitForText(RENDER, "Log in");
+            stranger.screenshot("jupyterlab-login", false);
+        }
     }
 
     /** Runs the notebook with nbclient in JupyterLab's venv; returns the executed notebook. */
@@ -175,18 +167,15 @@ class NotebookIT {
         environment.put("IPYTHONDIR", work.resolve("ipython").toString());
         environment.put("MPLCONFIGDIR", work.resolve("matplotlib").toString());
         long began = System.nanoTime();
-        Process process = builder.start();
-        String log = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(11, TimeUnit.MINUTES), "the notebook did not finish: " + log);
+        ExternalCommand.run(builder, Duration.ofMinutes(11)).assertSucceeded("the notebook (executed copy: " + output + ")");
         System.out.printf("[notebook] %s executed in %.1f s%n", NOTEBOOK, (System.nanoTime() - began) / 1e9);
-        assertEquals(0, process.exitValue(), "the notebook failed (executed copy: " + output + "):\n" + log);
         return JSON.readTree(output.toFile());
     }
 
-    /** A markdown heading as JupyterLab renders it (an empty numbering span, the text, an anchor link). */
-    private static boolean renderedHeading(String dom, String tag, String text) {
+    /** A markdown heading as JupyterLab renders it: with its anchor link. */
+    private static Pattern renderedHeading(String tag, String text) {
         return Pattern.compile("<" + tag + "[^>]*>(<span class=\"numbering-entry\"></span>)?" + Pattern.quote(text)
-                + "<a [^>]*class=\"jp-InternalAnchorLink\"").matcher(dom).find();
+                + "<a [^>]*class=\"jp-InternalAnchorLink\"");
     }
 
     private static String base(LocalStack stack) {

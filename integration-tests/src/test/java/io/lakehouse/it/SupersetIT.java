@@ -120,8 +120,8 @@ class SupersetIT {
         List<String> titles = new ArrayList<>();
         api.get("/api/v1/dashboard/" + dashboard.path("id").asInt() + "/charts").path("result")
                 .forEach(chart -> titles.add(chart.path("slice_name").asText()));
-        try (BrowserSession browser = BrowserSession.start()) {
-            browser.navigate(base + "/login/");
+        try (Browser browser = Browser.start()) {
+            browser.open(base + "/login/");
             browser.waitFor("document.querySelector('[data-test=login-button]') !== null", Duration.ofSeconds(60));
             browser.type("#username", SupersetService.ADMIN_USER);
             browser.type("#password", stack.endpoints().secret(SupersetService.ADMIN_PASSWORD));
@@ -129,7 +129,7 @@ class SupersetIT {
             browser.click("[data-test=login-button]");
             browser.waitFor("!location.pathname.startsWith('/login')", Duration.ofSeconds(60));
 
-            browser.navigate(base + "/superset/dashboard/" + dashboard.path("id").asInt() + "/");
+            browser.open(base + "/superset/dashboard/" + dashboard.path("id").asInt() + "/");
             String allTitlesShown = "(() => { const t = document.body.innerText; return "
                     + String.join(" && ", titles.stream().map(title -> "t.includes(" + quoted(title) + ")").toList())
                     + "; })()";
@@ -143,7 +143,7 @@ class SupersetIT {
                     + " && document.querySelectorAll('canvas').length >= 3"
                     + " && document.querySelectorAll('table tbody tr').length >= 1"
                     + " && document.body.innerText.includes(" + quoted(totalShown) + ")", Duration.ofSeconds(120));
-            String text = browser.evaluate("document.body.innerText").asText();
+            String text = String.valueOf(browser.evaluate("return document.body.innerText"));
             Path screenshot = browser.screenshot("superset-dashboard", true);
             assertTrue(text.contains(SupersetStep.DASHBOARD), "dashboard title not on the page: " + text);
             titles.forEach(title -> assertTrue(text.contains(title), "chart '" + title + "' not rendered: " + text));

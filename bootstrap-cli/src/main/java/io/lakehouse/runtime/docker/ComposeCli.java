@@ -1,13 +1,14 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.runtime.BoundedCommand;
 import io.lakehouse.runtime.StackLayout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,17 +40,15 @@ final class ComposeCli {
 
     Result run(long timeoutSeconds, String... arguments) {
         List<String> command = command(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            BoundedCommand.Result result = BoundedCommand.run(builder, Duration.ofSeconds(timeoutSeconds));
+            if (result.timedOut()) {
+                return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command)
+                        + "\n" + result.tail(20));
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new Result(result.exit(), result.output());
         } catch (IOException e) {
             return new Result(-1, "cannot run docker compose: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -116,11 +115,9 @@ final class ComposeCli {
 
     private Result runPlain(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            process.waitFor(20, TimeUnit.SECONDS);
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException | IllegalThreadStateException e) {
+            BoundedCommand.Result result = BoundedCommand.run(Duration.ofSeconds(20), List.of(command));
+            return new Result(result.exit(), result.timedOut() ? "timed out after 20 s" : result.output());
+        } catch (IOException e) {
             return new Result(-1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,11 +1,12 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.BoundedCommand;
+
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,13 +59,8 @@ public record Python(Path executable, String version) {
 
     private static Optional<String> run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+            BoundedCommand.Result result = BoundedCommand.run(java.time.Duration.ofSeconds(30), command);
+            return result.ok() ? Optional.of(result.output()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -1,0 +1,64 @@
+package io.lakehouse.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program run to its end within a timeout that holds. Its output (stdout and stderr together) goes to an
+ * owner-only temporary file, not a pipe, so a child process that keeps a pipe open cannot block the read past the
+ * timeout; at the timeout the program and every process it started are killed. Stdin is closed.
+ */
+public final class BoundedCommand {
+    /** How the program ended: its exit code (-1 when it did not finish) and what it printed. */
+    public record Result(int exit, String output, boolean timedOut) {
+        public boolean ok() {
+            return exit == 0 && !timedOut;
+        }
+
+        /** The last lines of the output, for a message. */
+        public String tail(int lines) {
+            List<String> all = output.lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+    }
+
+    private BoundedCommand() {
+    }
+
+    /** Runs the prepared builder (its environment and directory kept; stdin, stdout and stderr redirected). */
+    public static Result run(ProcessBuilder builder, Duration timeout) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("lakehouse-command-", ".log");   // 0600: created for the owner only
+        try {
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean finished;
+            try {
+                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                kill(process);
+                throw e;
+            }
+            if (!finished) {
+                kill(process);
+            }
+            String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+            return finished ? new Result(process.exitValue(), printed, false) : new Result(-1, printed, true);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    public static Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command), timeout);
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,47 @@
+package io.lakehouse.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BoundedCommandTest {
+    @Test
+    void aChildThatKeepsTheOutputOpenDoesNotHoldTheCaller() throws Exception {
+        // the program ends at once, leaving a child with its stdout for 30 s: a read of a pipe would wait for it
+        long began = System.nanoTime();
+        BoundedCommand.Result result = BoundedCommand.run(Duration.ofSeconds(20),
+                List.of("sh", "-c", "sleep 30 & echo done"));
+        assertTrue(result.ok(), result.toString());
+        assertEquals("done", result.output().strip());
+        assertTrue(System.nanoTime() - began < Duration.ofSeconds(10).toNanos(), "returned when the program ended");
+    }
+
+    @Test
+    void atTheTimeoutTheProgramAndItsChildrenAreKilled() throws Exception {
+        long began = System.nanoTime();
+        BoundedCommand.Result result = BoundedCommand.run(Duration.ofSeconds(2),
+                List.of("sh", "-c", "sleep 300 & echo $! ; echo started; wait"));
+        assertTrue(result.timedOut(), result.toString());
+        assertFalse(result.ok());
+        assertTrue(System.nanoTime() - began < Duration.ofSeconds(15).toNanos(), "returned at the timeout");
+        long child = Long.parseLong(result.output().lines().findFirst().orElseThrow().strip());
+        assertTrue(result.tail(1).contains("started"), result.output());
+        // killed with the program: gone once its new parent has reaped it
+        ProcessHandle.of(child).ifPresent(handle -> handle.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child " + child + " is gone");
+    }
+
+    @Test
+    void theExitCodeAndBothStreamsAreKept() throws Exception {
+        BoundedCommand.Result result = BoundedCommand.run(Duration.ofSeconds(20),
+                List.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+        assertEquals(3, result.exit());
+        assertFalse(result.timedOut());
+        assertEquals(List.of("out", "err"), result.output().lines().toList());
+    }
+}
