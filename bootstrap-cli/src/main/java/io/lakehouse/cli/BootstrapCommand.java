@@ -6,8 +6,10 @@ import io.lakehouse.bootstrap.StepOutcome;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.stack.ServiceDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,11 +36,22 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin
     RuntimeChoice runtimeChoice;
 
+    @Parameters(arity = "0..*", paramLabel = "SERVICE", description = "Only what these services need "
+            + "(default: every service that is healthy).")
+    List<String> services = List.of();
+
     @Override
     public Integer call() throws Exception {
         ServiceCatalog catalog = ServiceCatalog.standard();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
-        List<String> healthy = runtime.status(catalog.all()).stream()
+        // on the docker runtime, the toolbox container does the work, inside the compose network
+        java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
+        List<ServiceDefinition> asked = services.isEmpty() ? catalog.all()
+                : services.stream().map(catalog::get).toList();
+        List<String> healthy = runtime.status(asked).stream()
                 .filter(s -> s.state() == ServiceState.HEALTHY).map(s -> s.service()).toList();
         List<String> notices = new java.util.ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();

@@ -56,6 +56,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("error: " + failure.getMessage());
             return ExitCodes.USAGE;
         }
+        if (failure instanceof io.lakehouse.runtime.docker.EngineStoppedException engine) {
+            err.println("error: " + engine.getMessage());
+            if (!engine.waiting().isEmpty()) {
+                err.println("  it was starting: " + String.join(", ", engine.waiting()));
+            }
+            err.println("  fix: start the engine again ('sudo systemctl start docker'), then 'lakehouse up': it "
+                    + "continues; what started keeps its containers and volumes");
+            return ExitCodes.START_FAILED;
+        }
         if (failure instanceof StackStartException start) {
             for (ServiceFailure f : start.failures()) {
                 err.println("error: " + f.service() + " did not start: " + f.reason());

@@ -31,6 +31,10 @@ final class MartsCommand {
     @Command(name = "list", description = "Each mart, its rows and current snapshot, and which engine serves them.")
     int list(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice,
              @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
+        Optional<Integer> inToolbox = inToolbox("list", common, runtimeChoice);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         Marts marts = marts(common, runtimeChoice);
         return print(marts, marts.describe(), json, "Marts");
     }
@@ -39,6 +43,10 @@ final class MartsCommand {
             + "(StarRocks: REFRESH MATERIALIZED VIEW ... WITH SYNC MODE, where it runs).")
     int refresh(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice,
                 @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
+        Optional<Integer> inToolbox = inToolbox("refresh", common, runtimeChoice);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         Marts marts = marts(common, runtimeChoice);
         PrintWriter out = spec.commandLine().getOut();
         List<MartRefresh> refreshed = marts.refresh(done -> {
@@ -53,6 +61,10 @@ final class MartsCommand {
     @Command(name = "compare", description = "Compare each mart's rows in StarRocks and in Trino; exit 1 on a "
             + "difference, 3 when StarRocks does not run here.")
     int compare(@Mixin CommonOptions common, @Mixin RuntimeChoice runtimeChoice) throws Exception {
+        Optional<Integer> inToolbox = inToolbox("compare", common, runtimeChoice);
+        if (inToolbox.isPresent()) {
+            return inToolbox.get();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Optional<List<String>> differences = marts(common, runtimeChoice).compare();
         if (differences.isEmpty()) {
@@ -67,8 +79,16 @@ final class MartsCommand {
     }
 
     private Marts marts(CommonOptions common, RuntimeChoice runtimeChoice) {
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
-        return Marts.of(common.layout().home(), runtime.endpoints(), parent.environment);
+        return Marts.of(common.layout().home(), runtime(common, runtimeChoice).endpoints(), parent.environment);
+    }
+
+    private StackRuntime runtime(CommonOptions common, RuntimeChoice runtimeChoice) {
+        return runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+    }
+
+    /** On the docker runtime the toolbox container runs the subcommand, inside the compose network. */
+    private Optional<Integer> inToolbox(String subcommand, CommonOptions common, RuntimeChoice runtimeChoice) {
+        return Toolbox.runInside(spec.subcommands().get(subcommand).getCommandSpec(), runtime(common, runtimeChoice));
     }
 
     private int print(Marts marts, List<MartRefresh> rows, boolean json, String title) throws Exception {

@@ -38,6 +38,17 @@ final class Toolbox {
         return run(spec, runtime, true);
     }
 
+    /**
+     * The exit code of a command the host's CLI chose to run in the toolbox ({@code up} runs {@code bootstrap} there
+     * for the services it started); empty where it runs here.
+     */
+    static Optional<Integer> runInside(CommandSpec spec, StackRuntime runtime, List<String> arguments) {
+        if (!(runtime instanceof DockerRuntime docker) || docker.insideTheStack()) {
+            return Optional.empty();
+        }
+        return Optional.of(runIn(docker, spec, arguments, Map.of(), String.join(" ", arguments.subList(0, 1))));
+    }
+
     private static Optional<Integer> run(CommandSpec spec, StackRuntime runtime, boolean files) {
         if (!(runtime instanceof DockerRuntime docker) || docker.insideTheStack()) {
             return Optional.empty();
@@ -48,10 +59,15 @@ final class Toolbox {
         for (String argument : withoutOwnOptions(spec.root().commandLine().getParseResult().originalArgs())) {
             arguments.add(files ? seenInside(argument, home, mounts) : argument);
         }
-        arguments.addAll(List.of("--state-dir", ComposeFile.TOOLBOX_STATE_DIR, "--runtime", "docker"));
-        int exit = docker.runInToolbox(arguments, mounts, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return Optional.of(interpret(exit, spec.qualifiedName(" ").replaceFirst("^lakehouse ", ""),
-                spec.commandLine().getErr()));
+        return Optional.of(runIn(docker, spec, arguments, mounts, spec.qualifiedName(" ").replaceFirst("^lakehouse ", "")));
+    }
+
+    private static int runIn(DockerRuntime docker, CommandSpec spec, List<String> arguments, Map<Path, String> mounts,
+                             String command) {
+        List<String> inside = new ArrayList<>(arguments);
+        inside.addAll(List.of("--state-dir", ComposeFile.TOOLBOX_STATE_DIR, "--runtime", "docker"));
+        int exit = docker.runInToolbox(inside, mounts, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return interpret(exit, command, spec.commandLine().getErr());
     }
 
     /**

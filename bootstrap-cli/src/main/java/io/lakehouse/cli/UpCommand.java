@@ -60,10 +60,19 @@ final class UpCommand implements Callable<Integer> {
         out.println();
         out.print(StatusCommand.render(statuses));
         out.println();
-        List<String> notices = new java.util.ArrayList<>();
-        BootstrapCommand.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), layout, notices::add))
-                .apply(runtime.endpoints(), selected.stream().map(ServiceDefinition::name).toList()));
-        notices.forEach(out::println);
+        List<String> started = selected.stream().map(ServiceDefinition::name).toList();
+        List<String> bootstrap = new java.util.ArrayList<>(List.of("bootstrap"));
+        bootstrap.addAll(started);
+        java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime, bootstrap);   // docker: in the stack
+        if (inToolbox.isPresent() && inToolbox.get() != ExitCodes.OK) {
+            return inToolbox.get();
+        }
+        if (inToolbox.isEmpty()) {
+            List<String> notices = new java.util.ArrayList<>();
+            BootstrapCommand.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), layout, notices::add))
+                    .apply(runtime.endpoints(), started));
+            notices.forEach(out::println);
+        }
         out.println();
         out.println("Logs: 'lakehouse logs SERVICE'. Stop: 'lakehouse down'. Checks: 'lakehouse doctor'.");
         return ExitCodes.OK;

@@ -101,6 +101,16 @@ final class Browser implements AutoCloseable {
         }).text();
     }
 
+    /** Waits until the visible text matches the pattern (inline elements may join words: "Task Managers1"). */
+    Matcher waitForText(Duration timeout, Pattern pattern) {
+        waitUntil(timeout, "text matching " + pattern, browser -> pattern.matcher(browser.text()).find());
+        Matcher matcher = pattern.matcher(text());
+        if (!matcher.find()) {
+            throw new AssertionError("the page changed after it showed " + pattern + " at " + driver.getCurrentUrl());
+        }
+        return matcher;
+    }
+
     /** Waits until the page's DOM matches the pattern; returns the match. */
     Matcher waitForDom(Duration timeout, Pattern pattern) {
         waitUntil(timeout, "the markup " + pattern, browser -> pattern.matcher(browser.dom()).find());

@@ -145,6 +145,8 @@ class DockerCliLifecycleIT {
             assertTrue(service.get("container").asText().matches("[0-9a-f]{12}"), service.toString());
         }
         assertEquals(expected, names);
+        // up's bootstrap ran in the toolbox: its table came back, and the Superset dashboard it made is there
+        assertTrue(up.out().matches("(?s).*Bootstrap: (created|everything).*"), up.out());
         dashboardId = dashboard().path("id").asInt();
         Cli.Run logs = cli("logs", "hive-metastore", "-n", "100000");
         assertTrue(logs.out().contains("Started the new metaserver"), "container log readable: " + logs.out().length());
@@ -188,6 +190,16 @@ class DockerCliLifecycleIT {
         assertTrue(seed.out().contains("Seeded scale 1"), seed.out());
         assertTrue(seed.err().contains("[files -> bronze]"), "the toolbox's progress reaches the host: " + seed.err());
         assertVerifyAgrees();
+        // the marts and bootstrap commands run in the toolbox too; bootstrap again finds everything there
+        Cli.Run marts = cli("marts", "refresh", "--json");
+        assertEquals(0, marts.exit(), marts.out() + marts.err());
+        for (JsonNode mart : JSON.readTree(marts.out())) {
+            assertTrue(mart.path("rows").asLong() > 0, "a refreshed mart has rows: " + mart);
+        }
+        Cli.Run bootstrap = cli("bootstrap");
+        assertEquals(0, bootstrap.exit(), bootstrap.out() + bootstrap.err());
+        assertTrue(bootstrap.out().contains("Bootstrap: everything was already there; nothing changed."),
+                bootstrap.out());
         assertEquals(List.of(), toolboxContainers(), "the toolbox container is removed after each command");
     }
 
@@ -220,6 +232,43 @@ class DockerCliLifecycleIT {
 
     @Test
     @Order(5)
+    void anEngineThatStopsAnsweringMidUpIsNamedAndTheNextUpContinues() throws Exception {
+        java.nio.file.Path pidFile = java.nio.file.Path.of("/var/run/docker.pid");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(pidFile),
+                "this machine's dockerd has no readable /var/run/docker.pid (Docker Desktop, rootless): not ours to stop");
+        String dockerd = java.nio.file.Files.readString(pidFile).strip();
+        Cli.Run down = cli("down");
+        assertEquals(0, down.exit(), down.out() + down.err());
+
+        // up starts; once its first container runs, the engine stops answering (dockerd held with SIGSTOP)
+        long began = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Cli.Run> stalled = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli(up()));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (runningContainers().isEmpty() && System.nanoTime() < deadline && !stalled.isDone()) {
+            Thread.sleep(200);
+        }
+        assertTrue(!stalled.isDone(), "up still runs when the engine stops: " + (stalled.isDone() ? stalled.get() : ""));
+        ExternalCommand.run(DOCKER_CALL, "kill", "-STOP", dockerd).assertSucceeded("kill -STOP dockerd");
+        Cli.Run failed;
+        try {
+            failed = stalled.get(6, TimeUnit.MINUTES);
+        } finally {
+            ExternalCommand.run(DOCKER_CALL, "kill", "-CONT", dockerd).assertSucceeded("kill -CONT dockerd");
+        }
+        PhaseLog.done("docker CLI 'up' with the engine stopped mid-way, failed", began);
+        assertEquals(4, failed.exit(), failed.out() + failed.err());
+        assertTrue(failed.err().contains("the Docker engine stopped answering during 'up'"), failed.err());
+        assertTrue(failed.err().contains("then 'lakehouse up': it continues"), failed.err());
+
+        began = System.nanoTime();
+        Cli.Run up = cli(up());
+        assertEquals(0, up.exit(), up.out() + up.err());
+        PhaseLog.done("docker CLI 'up' after the engine answered again", began);
+    }
+
+    @Test
+    @Order(6)
     void aKafkaRecordTheSeededDataAndTheDagHistorySurviveDownAndUp() throws Exception {
         String bootstrap = "127.0.0.1:" + PORTS.get("KAFKA_PORT");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -260,7 +309,7 @@ class DockerCliLifecycleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downLeavesNoContainerAndPurgeRemovesTheVolumes() throws Exception {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());

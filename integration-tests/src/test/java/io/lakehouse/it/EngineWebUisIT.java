@@ -54,7 +54,9 @@ class EngineWebUisIT {
         String taskManagerId = JSON.readTree(get(base + "taskmanagers")).get("taskmanagers").get(0).get("id").asText();
         browser.open(base + "#/task-manager").waitForText(RENDER, "Task Managers", taskManagerId);
         browser.screenshot("flink-task-managers", false);
-        browser.open(base + "#/overview").waitForText(RENDER, "Task Managers 1");
+        Matcher taskManagers = browser.open(base + "#/overview").waitForText(RENDER,
+                Pattern.compile("Task Managers ?(\\d+) Running Jobs"));
+        assertEquals("1", taskManagers.group(1), "TaskManagers on the overview");
         browser.screenshot("flink-overview", false);
     }
 

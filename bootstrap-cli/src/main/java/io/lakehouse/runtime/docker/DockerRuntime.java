@@ -12,6 +12,7 @@ import io.lakehouse.runtime.PortAssignments;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceFailure;
 import io.lakehouse.runtime.ServiceStartException;
+import io.lakehouse.runtime.StackStartException;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackEvent;
@@ -146,8 +147,13 @@ public final class DockerRuntime implements StackRuntime {
             }
             ImageBuilder images = new ImageBuilder(layout, catalog,
                     line -> listener.on(new StackEvent("images", Phase.STARTING, line)));
-            List<ServiceDefinition> ownImages = services.stream()
-                    .filter(s -> s.vendorImage().isEmpty() || standIns.containsKey(s.name())).toList();
+            List<ServiceDefinition> ownImages = new ArrayList<>(services.stream()
+                    .filter(s -> s.vendorImage().isEmpty() || standIns.containsKey(s.name())).toList());
+            // the toolbox's image too, whatever was asked for: bootstrap and the data commands run in it
+            ServiceDefinition toolbox = catalog.get(ComposeFile.TOOLBOX_IMAGE_OF);
+            if (!ownImages.contains(toolbox)) {
+                ownImages.add(toolbox);
+            }
             if (!images.build(ownImages, false).isEmpty()) {
                 listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
             }
@@ -160,8 +166,17 @@ public final class DockerRuntime implements StackRuntime {
                 throw new IllegalStateException("docker compose could not create the project: "
                         + lastLine(created.output()));
             }
-            DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
-                    listener);
+            try {
+                DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
+                        listener);
+            } catch (StackStartException failed) {
+                // services fail one after the other when the engine itself went away: name the engine, not them
+                Optional<String> engine = DockerEngine.problem();
+                if (engine.isPresent()) {
+                    throw new EngineStoppedException(engine.get(), failed.failures());
+                }
+                throw failed;
+            }
             startOnDemand(services, vendorImages, compose, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -207,7 +222,8 @@ public final class DockerRuntime implements StackRuntime {
             }
         }
         listener.on(new StackEvent(service.name(), Phase.STARTING, "docker compose up " + service.composeService()));
-        ComposeCli.Result result = compose.run(1800, "up", "-d", "--no-deps", service.composeService());
+        // the image is built already: creating and starting one container takes seconds, unless the engine hangs
+        ComposeCli.Result result = compose.run(120, "up", "-d", "--no-deps", service.composeService());
         Container container = containers(client).get(service.composeService());
         if (!result.ok() || container == null) {
             List<String> tail = result.output().lines().toList();
@@ -420,6 +436,9 @@ public final class DockerRuntime implements StackRuntime {
 
     @Override
     public List<ServiceStatus> status(List<ServiceDefinition> services) {
+        if (insideTheStack()) {
+            return statusByProbes(services);
+        }
         Map<String, String> generated = GeneratedValues.load(layout.secretsFile());
         Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         ProbeTarget target = new ProbeTarget("127.0.0.1", ports, generated);
@@ -460,6 +479,25 @@ public final class DockerRuntime implements StackRuntime {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return statuses;
+    }
+
+    /**
+     * Inside the stack (the toolbox, Airflow's tasks) there is no Docker engine to ask: each service is healthy when
+     * its probe answers at its compose name, else unhealthy; containers and stand-ins are the host's to report.
+     */
+    private List<ServiceStatus> statusByProbes(List<ServiceDefinition> services) {
+        ProbeTarget target = endpoints();
+        Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
+        List<ServiceStatus> statuses = new ArrayList<>();
+        for (ServiceDefinition service : services) {
+            ProbeResult result = service.health().probe(target);
+            Map<String, Integer> own = new LinkedHashMap<>();
+            service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+            statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.DOCKER,
+                    result.healthy() ? ServiceState.HEALTHY : ServiceState.UNHEALTHY, Optional.empty(),
+                    Optional.empty(), own, "", result.detail(), Optional.empty(), Optional.empty()));
         }
         return statuses;
     }
