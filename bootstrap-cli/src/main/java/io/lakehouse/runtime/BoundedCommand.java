@@ -57,6 +57,50 @@ public final class BoundedCommand {
         return run(new ProcessBuilder(command), timeout);
     }
 
+    /**
+     * The same, handing each line to {@code onLine} as it comes (a build's progress). A reader thread drains the
+     * output; the timeout holds on the program, and once it ended the reader gets {@link #DRAIN} more to finish
+     * (a child that keeps the pipe open does not hold the caller).
+     */
+    public static Result run(ProcessBuilder builder, Duration timeout, java.util.function.Consumer<String> onLine)
+            throws IOException, InterruptedException {
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).start();
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader output = process.inputReader(StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    lines.add(line);
+                    onLine.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the program and its output are gone
+            }
+        }, "command-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+        if (!finished) {
+            kill(process);
+        }
+        reader.join(DRAIN.toMillis());
+        String printed;
+        synchronized (lines) {
+            printed = String.join("\n", lines);
+        }
+        return finished ? new Result(process.exitValue(), printed, false) : new Result(-1, printed, true);
+    }
+
+    /** How long the output may still be read once the program ended. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
     private static void kill(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

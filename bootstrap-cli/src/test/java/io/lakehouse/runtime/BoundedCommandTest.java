@@ -44,4 +44,20 @@ class BoundedCommandTest {
         assertFalse(result.timedOut());
         assertEquals(List.of("out", "err"), result.output().lines().toList());
     }
+
+    @Test
+    void linesComeAsTheyArePrintedAndTheTimeoutHoldsWhileStreaming() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BoundedCommand.Result done = BoundedCommand.run(new ProcessBuilder("sh", "-c", "echo one; sleep 30 & echo two"),
+                Duration.ofSeconds(20), seen::add);
+        assertTrue(done.ok(), done.toString());
+        assertEquals(List.of("one", "two"), seen);
+
+        long began = System.nanoTime();
+        BoundedCommand.Result hung = BoundedCommand.run(new ProcessBuilder("sh", "-c", "echo started; sleep 300"),
+                Duration.ofSeconds(2), line -> { });
+        assertTrue(hung.timedOut(), hung.toString());
+        assertEquals("started", hung.output());
+        assertTrue(System.nanoTime() - began < Duration.ofSeconds(15).toNanos(), "returned at the timeout");
+    }
 }

@@ -1,12 +1,11 @@
 package io.lakehouse.runtime.docker;
 
-import java.io.BufferedReader;
+import io.lakehouse.runtime.BoundedCommand;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The {@code docker} command line, for what it does best: building, importing and pulling images. */
@@ -52,31 +51,19 @@ final class DockerCli {
     }
 
     static Result exec(long timeoutSeconds, List<String> command, Consumer<String> onLine) {
-        List<String> lines = new ArrayList<>();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(line);
-                    onLine.accept(line);
-                }
-            }
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            BoundedCommand.Result result = BoundedCommand.run(new ProcessBuilder(command),
+                    Duration.ofSeconds(timeoutSeconds), onLine);
+            List<String> lines = new ArrayList<>(result.output().lines().toList());
+            if (result.timedOut()) {
                 lines.add("timed out after " + timeoutSeconds + " s");
-                return new Result(-1, lines);
             }
-            return new Result(process.exitValue(), lines);
+            return new Result(result.exit(), lines);
         } catch (IOException e) {
-            lines.add("cannot run " + command.get(0) + ": " + e.getMessage());
-            return new Result(-1, lines);
+            return new Result(-1, List.of("cannot run " + command.get(0) + ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            lines.add("interrupted");
-            return new Result(-1, lines);
+            return new Result(-1, List.of("interrupted"));
         }
     }
 }

@@ -10,10 +10,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
-/** The Docker engine as docker-java sees it: whether it answers, and a client for container state and logs. */
+/**
+ * The Docker engine as docker-java sees it: whether it answers, and a client for container state and logs.
+ * docker-java's response timeout does not hold on the engine's Unix socket (a stopped dockerd held a read for
+ * minutes), so every call whose answer a wait depends on goes through {@link #within}, which holds the bound itself.
+ */
 public final class DockerEngine {
+    /** How long one call may wait for the engine before it counts as not answering. */
+    public static final Duration CALL_BOUND = Duration.ofSeconds(30);
+    private static final Duration PING_BOUND = Duration.ofSeconds(10);
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "docker-engine-call");
+        thread.setDaemon(true);   // a call the engine never answers must not keep the CLI alive
+        return thread;
+    });
+
     private DockerEngine() {
+    }
+
+    /**
+     * The call's answer, or {@link EngineNotAnsweringException} once {@link #CALL_BOUND} passed without one (the
+     * call's thread is left to the engine; it holds nothing the caller needs).
+     */
+    public static <T> T within(String what, Supplier<T> call) {
+        return within(what, CALL_BOUND, call);
+    }
+
+    static <T> T within(String what, Duration bound, Supplier<T> call) {
+        Future<T> answer = CALLS.submit(call::get);
+        try {
+            return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new EngineNotAnsweringException(what, bound);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Docker engine (" + what + ")", e);
+        }
     }
 
     public static DockerClient client() {
@@ -30,8 +77,11 @@ public final class DockerEngine {
     /** Empty when an engine answers a ping; otherwise what is wrong and how to fix it, in one line. */
     public static Optional<String> problem() {
         try (DockerClient client = client()) {
-            client.pingCmd().exec();
+            within("a ping", PING_BOUND, () -> client.pingCmd().exec());
             return Optional.empty();
+        } catch (EngineNotAnsweringException e) {
+            return Optional.of("the Docker engine does not answer: no reply to a ping within " + PING_BOUND.toSeconds()
+                    + " s (dockerd stopped, hung or overloaded); restart it: 'sudo systemctl restart docker'");
         } catch (Exception e) {
             boolean installed = onPath("dockerd") || onPath("docker");
             return Optional.of(installed

@@ -244,7 +244,8 @@ public final class DockerRuntime implements StackRuntime {
     /** The init step the container's entrypoint runs now, as its healthcheck last reported it. */
     private static Optional<InitPhase> initPhase(DockerClient client, String id) {
         try {
-            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState state = DockerEngine.within("inspect " + shortId(id),
+                    () -> client.inspectContainerCmd(id).exec()).getState();
             var health = state.getHealth();
             if (health == null || health.getLog() == null || health.getLog().isEmpty()) {
                 return Optional.empty();
@@ -263,11 +264,14 @@ public final class DockerRuntime implements StackRuntime {
 
     private static Optional<String> exited(DockerClient client, String id) {
         try {
-            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState state = DockerEngine.within("inspect " + shortId(id),
+                    () -> client.inspectContainerCmd(id).exec()).getState();
             if (Boolean.TRUE.equals(state.getRunning())) {
                 return Optional.empty();
             }
             return Optional.of("container " + shortId(id) + " exited with code " + state.getExitCodeLong());
+        } catch (EngineNotAnsweringException e) {
+            return Optional.of(e.getMessage());
         } catch (Exception e) {
             return Optional.of("container " + shortId(id) + " is gone (" + e.getMessage() + ")");
         }
@@ -519,8 +523,8 @@ public final class DockerRuntime implements StackRuntime {
 
     private Map<String, Container> containers(DockerClient client) {
         Map<String, Container> byService = new LinkedHashMap<>();
-        client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()
+        DockerEngine.within("list the project's containers", () -> client.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec())
                 .forEach(c -> byService.put(c.getLabels().get(SERVICE_LABEL), c));
         return byService;
     }
