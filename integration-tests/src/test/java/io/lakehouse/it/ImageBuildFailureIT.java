@@ -59,6 +59,19 @@ class ImageBuildFailureIT {
         assertTrue(String.join("\n", failure.tail()).contains("the step that fails"), "the build's last lines: "
                 + failure.tail());
         assertEquals(before, imageId(tag), "the image tagged before is still the one tagged");
+        assertEquals("", ExternalCommand.run(java.time.Duration.ofSeconds(60), "docker", "ps", "-aq", "--filter",
+                "status=exited", "--filter", "status=created").assertSucceeded("docker ps").output().strip()
+                .lines().filter(id -> failedStepContainer(id)).findAny().orElse(""),
+                "the failed step's container is removed with the build");
+    }
+
+    private static boolean failedStepContainer(String id) {
+        try {
+            return ExternalCommand.run(java.time.Duration.ofSeconds(60), "docker", "inspect", "--format",
+                    "{{json .Config.Cmd}}", id).output().contains("the step that fails");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String imageId(String tag) throws Exception {

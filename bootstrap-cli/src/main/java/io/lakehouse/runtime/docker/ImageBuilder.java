@@ -200,7 +200,8 @@ public final class ImageBuilder {
         String[] step = {"before the first step"};
         Path context = new ImageContext(layout.home(), layout.home().resolve("bootstrap-cli/target/image-contexts"))
                 .make(image.name(), image.dockerfile(), image.build()::substitute);
-        List<String> command = new ArrayList<>(List.of("build", "-f", image.dockerfile().toString()));
+        // --force-rm: a failed step's container goes too (the classic builder keeps it otherwise)
+        List<String> command = new ArrayList<>(List.of("build", "--force-rm", "-f", image.dockerfile().toString()));
         image.build().arguments().forEach((name, value) -> command.addAll(List.of("--build-arg", name + "=" + value)));
         command.addAll(List.of("--label", INPUTS_LABEL + "=" + fingerprint(image), "-t", image.tag(),
                 context.toString()));
