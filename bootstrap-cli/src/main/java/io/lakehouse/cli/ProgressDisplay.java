@@ -52,8 +52,12 @@ final class ProgressDisplay implements StackListener, AutoCloseable {
         }
     }
 
+    /** The variable the host's CLI sets for the toolbox's when the host's output is a terminal (no TTY there). */
+    static final String TERMINAL_VARIABLE = "LAKEHOUSE_TERMINAL";
+
     static boolean isTerminal() {
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return "1".equals(System.getenv(TERMINAL_VARIABLE))
+                || (System.console() != null && !"dumb".equals(System.getenv("TERM")));
     }
 
     @Override
@@ -114,7 +118,7 @@ final class ProgressDisplay implements StackListener, AutoCloseable {
         return max > 3 && flat.length() > max ? flat.substring(0, max - 1) + "…" : flat;
     }
 
-    private static int terminalWidth() {
+    static int terminalWidth() {
         try {
             return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120")));
         } catch (NumberFormatException e) {

@@ -57,14 +57,12 @@ final class SeedCommand implements Callable<Integer> {
             return inToolbox.get();
         }
         Path home = common.layout().home();
+        ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
         SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), scale, home,
-                common.layout().stateDir().resolve("seed"), (stage, message) -> {
-                    err.println("  " + message);
-                    err.flush();
-                });
+                common.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
         long began = System.nanoTime();
         if (reset) {
-            err.println("[reset]");
+            progress.println("[reset]");
             try {
                 new SeedReset().run(context);
             } catch (Exception e) {
@@ -77,18 +75,16 @@ final class SeedCommand implements Callable<Integer> {
             results = Seed.standard().run(context, new Seed.StageListener() {
                 @Override
                 public void started(SeedStage stage) {
-                    err.println("[" + stage.name() + "]");
-                    err.flush();
+                    progress.println("[" + stage.name() + "]");
                 }
 
                 @Override
                 public void finished(StageResult result) {
-                    err.printf("  done in %.1f s: %s%n", result.seconds(), result.summary());
-                    err.flush();
+                    progress.println(String.format("  done in %.1f s: %s", result.seconds(), result.summary()));
                 }
             });
         } catch (Seed.SeedException e) {
-            err.println("error: " + e.getMessage());
+            progress.println("error: " + e.getMessage());
             err.println("  what finished stays; fix the cause and run 'lakehouse seed' again (it resumes)");
             return ExitCodes.FAILURE;
         }

@@ -66,7 +66,11 @@ final class Toolbox {
                              String command) {
         List<String> inside = new ArrayList<>(arguments);
         inside.addAll(List.of("--state-dir", ComposeFile.TOOLBOX_STATE_DIR, "--runtime", "docker"));
-        int exit = docker.runInToolbox(inside, mounts, spec.commandLine().getOut(), spec.commandLine().getErr());
+        // no TTY in the toolbox (-T): told that the host's output is a terminal, its progress updates in place
+        Map<String, String> variables = ProgressDisplay.isTerminal()
+                ? Map.of(ProgressDisplay.TERMINAL_VARIABLE, "1") : Map.of();
+        int exit = docker.runInToolbox(inside, mounts, variables, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return interpret(exit, command, spec.commandLine().getErr());
     }
 

@@ -369,8 +369,8 @@ public final class DockerRuntime implements StackRuntime {
      * inside the compose network, with this state directory mounted; its output goes to {@code out} and {@code err}
      * as it comes. Returns the CLI's exit code there.
      */
-    public int runInToolbox(List<String> arguments, Map<Path, String> readOnlyMounts, java.io.Writer out,
-                            java.io.Writer err) {
+    public int runInToolbox(List<String> arguments, Map<Path, String> readOnlyMounts, Map<String, String> variables,
+                            java.io.Writer out, java.io.Writer err) {
         ServiceDefinition imageOf = catalog.get(ComposeFile.TOOLBOX_IMAGE_OF);
         String image = ImageBuilder.tag(imageOf);
         List<String> problems = new ArrayList<>();
@@ -385,6 +385,7 @@ public final class DockerRuntime implements StackRuntime {
                 PortAssignments.resolve(catalog.all(), environment), Set.of());
         List<String> run = new ArrayList<>(List.of("run", "--rm", "--no-deps", "-T"));
         readOnlyMounts.forEach((host, inside) -> run.addAll(List.of("--volume", host + ":" + inside + ":ro")));
+        variables.forEach((name, value) -> run.addAll(List.of("--env", name + "=" + value)));
         run.add(ComposeFile.TOOLBOX);
         run.addAll(arguments);
         return compose.attached(run, out, err);
