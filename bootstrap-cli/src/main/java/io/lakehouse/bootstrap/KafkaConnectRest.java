@@ -3,6 +3,7 @@ package io.lakehouse.bootstrap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakehouse.runtime.RetryPolicy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -71,10 +72,32 @@ final class KafkaConnectRest {
         return URI.create(baseUrl + path);
     }
 
+    /**
+     * Sends the request; while the worker's group is rebalancing (a worker that just started or restarted answers
+     * 409, or 500 "a rebalance is expected"), asks again, every {@link #REBALANCE} interval up to its timeout.
+     */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         // PUT validates the config by connecting to the database: allow it more than a probe's few seconds
-        return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        long deadline = System.nanoTime() + REBALANCE.timeout().toNanos();
+        while (true) {
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            if (!rebalancing(response) || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(REBALANCE.interval().toMillis());
+        }
     }
+
+    /** Connect's answer while its group rebalances: the request is fine, the worker is not ready for it yet. */
+    static boolean rebalancing(HttpResponse<String> response) {
+        return response.statusCode() == 409
+                || (response.statusCode() == 500 && response.body().toLowerCase(java.util.Locale.ROOT).contains("rebalance"));
+    }
+
+    /** How long a request waits out a rebalance of the Connect group. */
+    static final RetryPolicy REBALANCE = new RetryPolicy("Kafka Connect rebalance", Duration.ofSeconds(1),
+            Duration.ofSeconds(90));
 
     private void expect(int status, HttpResponse<String> response, String call) throws IOException {
         if (response.statusCode() != status) {
