@@ -36,16 +36,7 @@ public final class BoundedCommand {
         try {
             Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            boolean finished;
-            try {
-                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                kill(process);
-                throw e;
-            }
-            if (!finished) {
-                kill(process);
-            }
+            boolean finished = endsWithin(process, timeout);
             String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
             return finished ? new Result(process.exitValue(), printed, false) : new Result(-1, printed, true);
         } finally {
@@ -80,16 +71,7 @@ public final class BoundedCommand {
         }, "command-output");
         reader.setDaemon(true);
         reader.start();
-        boolean finished;
-        try {
-            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            kill(process);
-            throw e;
-        }
-        if (!finished) {
-            kill(process);
-        }
+        boolean finished = endsWithin(process, timeout);
         reader.join(DRAIN.toMillis());
         String printed;
         synchronized (lines) {
@@ -100,6 +82,20 @@ public final class BoundedCommand {
 
     /** How long the output may still be read once the program ended. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    /** Whether the program ended within the timeout; if not (or if this thread is interrupted) it is killed. */
+    private static boolean endsWithin(Process process, Duration timeout) throws InterruptedException {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+        kill(process);
+        return false;
+    }
 
     private static void kill(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

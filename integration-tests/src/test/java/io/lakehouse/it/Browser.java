@@ -103,18 +103,18 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the visible text matches the pattern (inline elements may join words: "Task Managers1"). */
     Matcher waitForText(Duration timeout, Pattern pattern) {
-        waitUntil(timeout, "text matching " + pattern, browser -> pattern.matcher(browser.text()).find());
-        Matcher matcher = pattern.matcher(text());
-        if (!matcher.find()) {
-            throw new AssertionError("the page changed after it showed " + pattern + " at " + driver.getCurrentUrl());
-        }
-        return matcher;
+        return waitForMatch(timeout, "text matching", Browser::text, pattern);
     }
 
     /** Waits until the page's DOM matches the pattern; returns the match. */
     Matcher waitForDom(Duration timeout, Pattern pattern) {
-        waitUntil(timeout, "the markup " + pattern, browser -> pattern.matcher(browser.dom()).find());
-        Matcher matcher = pattern.matcher(dom());
+        return waitForMatch(timeout, "the markup", Browser::dom, pattern);
+    }
+
+    private Matcher waitForMatch(Duration timeout, String what, java.util.function.Function<Browser, String> source,
+                                 Pattern pattern) {
+        waitUntil(timeout, what + " " + pattern, browser -> pattern.matcher(source.apply(browser)).find());
+        Matcher matcher = pattern.matcher(source.apply(this));
         if (!matcher.find()) {
             throw new AssertionError("the page changed after it showed " + pattern + " at " + driver.getCurrentUrl());
         }

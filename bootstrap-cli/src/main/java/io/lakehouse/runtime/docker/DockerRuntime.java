@@ -459,8 +459,7 @@ public final class DockerRuntime implements StackRuntime {
                         : vendorImages.standInFor(service, false, line -> { });
                 String version = service.vendorImage().filter(v -> standIn.isEmpty()).map(VendorImage::version)
                         .orElse(service.version());
-                Map<String, Integer> own = new LinkedHashMap<>();
-                service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+                Map<String, Integer> own = ownPorts(service, ports);
                 ServiceState state;
                 String detail;
                 if (container == null) {
@@ -488,6 +487,13 @@ public final class DockerRuntime implements StackRuntime {
         return statuses;
     }
 
+    /** The service's own ports, by variable, as this stack assigns them. */
+    private static Map<String, Integer> ownPorts(ServiceDefinition service, Map<String, Integer> ports) {
+        Map<String, Integer> own = new LinkedHashMap<>();
+        service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+        return own;
+    }
+
     /**
      * Inside the stack (the toolbox, Airflow's tasks) there is no Docker engine to ask: each service is healthy when
      * its probe answers at its compose name, else unhealthy; containers and stand-ins are the host's to report.
@@ -498,8 +504,7 @@ public final class DockerRuntime implements StackRuntime {
         List<ServiceStatus> statuses = new ArrayList<>();
         for (ServiceDefinition service : services) {
             ProbeResult result = service.health().probe(target);
-            Map<String, Integer> own = new LinkedHashMap<>();
-            service.ports().forEach(spec -> own.put(spec.variable(), ports.get(spec.variable())));
+            Map<String, Integer> own = ownPorts(service, ports);
             statuses.add(new ServiceStatus(service.name(), service.version(), RuntimeKind.DOCKER,
                     result.healthy() ? ServiceState.HEALTHY : ServiceState.UNHEALTHY, Optional.empty(),
                     Optional.empty(), own, "", result.detail(), Optional.empty(), Optional.empty()));
