@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.files.FileFormat;
 import io.lakehouse.seed.files.FileSchema;
+import io.lakehouse.seed.files.InputRefusedException;
+import io.lakehouse.seed.files.LoadPlan;
 import io.lakehouse.seed.files.LakehouseCatalog;
 import io.lakehouse.seed.files.LoadProgress;
 import io.lakehouse.seed.files.SourceCounts;
@@ -32,7 +34,8 @@ import java.util.concurrent.Callable;
         description = "Load CSV, XML or JSON-lines files (gzip too) into an Iceberg table of catalog lakehouse. "
                 + "Without --schema the schema is inferred from the first file and printed (save it, edit it, pass "
                 + "it back with --schema). Records that do not fit go to NAMESPACE.quarantine with line or element "
-                + "path, raw text and reason. Loading a file again replaces its rows.")
+                + "path, raw text and reason. Loading a file again replaces its rows. Exit 2: bad arguments; "
+                + "exit 3: a file refused (conflicting columns, unsafe XML); nothing is loaded then.")
 final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,22 +64,82 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--header", negatable = true, description = "CSV: the first row is (not) a header. Default: detected.")
     Boolean header;
 
-    @Option(names = "--json", description = "Print the schema and counts as JSON.")
+    @Option(names = "--allow-new-columns",
+            description = "Add columns the table lacks (without it a file with other columns is refused).")
+    boolean allowNewColumns;
+
+    @Option(names = "--json", description = "Print the plan and counts (or the error) as JSON.")
     boolean json;
 
     @Option(names = "--local-warehouse", paramLabel = "DIR",
             description = "Write to a Hadoop catalog in this directory instead of the stack's (no stack needed).")
     Path localWarehouse;
 
+    /** Table and namespace names as the metastore keeps them: lower case, SQL-safe, no quoting needed. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*");
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return load();
+        } catch (CommandException e) {
+            return fail(e.exitCode, e.getMessage());
+        } catch (InputRefusedException e) {
+            return fail(ExitCodes.PRECONDITION, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return fail(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** A refusal: one line (or, with --json, one JSON object on stdout) and the exit code; nothing was written. */
+    private int fail(int exitCode, String message) throws Exception {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode error = mapper.createObjectNode();
+            error.put("error", message);
+            error.put("exit_code", exitCode);
+            error.put("loaded", false);
+            spec.commandLine().getOut().println(mapper.writeValueAsString(error));
+            spec.commandLine().getOut().flush();
+        } else {
+            spec.commandLine().getErr().println("error: " + message);
+            spec.commandLine().getErr().flush();
+        }
+        return exitCode;
+    }
+
+    private static final class CommandException extends RuntimeException {
+        final int exitCode;
+
+        CommandException(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** --into as NAMESPACE.TABLE; anything else is a usage error that names the fix. */
+    static TableIdentifier target(String into) {
+        String[] parts = into.split("\\.", -1);
+        if (parts.length != 2) {
+            throw new CommandException(ExitCodes.USAGE, "--into '" + into + "' must be NAMESPACE.TABLE (two names "
+                    + "and one dot), e.g. --into bronze.my_table");
+        }
+        for (String part : parts) {
+            if (!NAME.matcher(part).matches()) {
+                String suggestion = io.lakehouse.seed.files.ColumnNames.safe(part);
+                throw new CommandException(ExitCodes.USAGE, "--into '" + into + "': '" + part + "' is not a "
+                        + "lower-case SQL name (letters, digits, _; the catalog would change it); use '"
+                        + suggestion + "', e.g. --into " + String.join(".", java.util.Arrays.stream(parts)
+                        .map(io.lakehouse.seed.files.ColumnNames::safe).toList()));
+            }
+        }
+        return TableIdentifier.of(parts[0], parts[1]);
+    }
+
+    private Integer load() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TableIdentifier table = TableIdentifier.parse(into);
-        if (table.namespace().isEmpty()) {
-            err.println("error: --into needs NAMESPACE.TABLE, e.g. bronze.my_table");
-            return ExitCodes.USAGE;
-        }
+        TableIdentifier table = target(into);
         if (localWarehouse == null) {
             // on the docker runtime the load runs in the toolbox: the files are mounted there read-only
             StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(),
@@ -87,23 +150,18 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         FileFormat given = format == null ? null : FileFormat.parse(format);
-        List<Path> files = UserFileLoad.expand(inputs, given);
-        FileFormat fileFormat = UserFileLoad.format(given, files);
         FileSchema declared = schemaFile == null ? null : FileSchema.read(schemaFile);
-        FileSchema schema = UserFileLoad.schema(declared, fileFormat, files, header);
-        boolean inferred = declared == null;
-        if (inferred && !json) {
-            out.println("Inferred schema (from " + files.get(0) + "; save it and pass --schema FILE to change it):");
-            out.println(schema.toJson());
-            out.flush();
-        }
         Catalog catalog = localWarehouse != null ? LakehouseCatalog.localHadoop(localWarehouse)
                 : catalogOfStack();
+        LoadPlan plan = LoadPlan.make(catalog, table, inputs, given, declared, header, allowNewColumns);
+        if (!json) {
+            printPlan(out, plan);
+        }
         LoadProgress progress = json ? LoadProgress.NONE : (t, f, n, rate) -> {
             err.printf(Locale.ROOT, "  %s: %,d records (%,.0f/s)%n", Path.of(f).getFileName(), n, rate);
             err.flush();
         };
-        UserFileLoad.Result result = UserFileLoad.load(catalog, table, files, schema, inferred, progress);
+        UserFileLoad.Result result = UserFileLoad.load(catalog, plan, progress);
         if (json) {
             out.println(toJson(table, result));
         } else {
@@ -120,6 +178,32 @@ final class LoadCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static void printPlan(PrintWriter out, LoadPlan plan) {
+        List<LoadPlan.Group> groups = plan.groups();
+        for (LoadPlan.Group g : groups) {
+            String files = g.files().size() == 1 ? g.files().get(0).toString() : g.files().size() + " "
+                    + g.format().id() + " files (" + g.files().get(0).getFileName() + ", ...)";
+            out.println((plan.inferred() ? "Inferred schema of " : "Schema of ") + files
+                    + (plan.inferred() ? " (save it and pass --schema FILE to change it):" : ":"));
+            out.println(g.schema().toJson());
+            List<String> renamed = g.schema().columns().stream().filter(c -> !c.source().equals(c.name()))
+                    .map(c -> "'" + c.source() + "' -> " + c.name()).toList();
+            if (!renamed.isEmpty()) {
+                out.println("Columns named from the file (recorded in the table's properties): "
+                        + String.join(", ", renamed));
+            }
+        }
+        if (!plan.newColumns().isEmpty()) {
+            out.println("Adding columns to " + plan.table() + ": " + String.join(", ", plan.newColumns()));
+        }
+        if (!plan.skipped().isEmpty()) {
+            out.println("Skipped " + plan.skipped().size() + " file(s) of no known format (name them with --format "
+                    + "to load them): " + plan.skipped().stream().limit(5).map(Path::toString).toList()
+                    + (plan.skipped().size() > 5 ? " ..." : ""));
+        }
+        out.flush();
+    }
+
     private Catalog catalogOfStack() {
         ServiceCatalog services = ServiceCatalog.standard();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), services, parent.environment);
@@ -129,9 +213,23 @@ final class LoadCommand implements Callable<Integer> {
     static String toJson(TableIdentifier table, UserFileLoad.Result result) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
+        LoadPlan plan = result.plan();
         root.put("table", table.toString());
-        root.put("schema_inferred", result.inferred());
-        root.set("schema", mapper.readTree(result.schema().toJson()));
+        root.put("schema_inferred", plan.inferred());
+        List<LoadPlan.Group> groups = plan.groups();
+        root.set("schema", mapper.readTree(groups.get(0).schema().toJson()));
+        ArrayNode groupArray = root.putArray("groups");
+        for (LoadPlan.Group g : groups) {
+            ObjectNode node = groupArray.addObject();
+            node.put("format", g.format().id());
+            ArrayNode files = node.putArray("files");
+            g.files().forEach(f -> files.add(f.toString()));
+            node.set("schema", mapper.readTree(g.schema().toJson()));
+        }
+        ArrayNode added = root.putArray("new_columns");
+        plan.newColumns().forEach(added::add);
+        ArrayNode skipped = root.putArray("skipped_files");
+        plan.skipped().forEach(f -> skipped.add(f.toString()));
         root.put("records_in", result.recordsIn());
         root.put("landed", result.landed());
         root.put("quarantined", result.quarantined());

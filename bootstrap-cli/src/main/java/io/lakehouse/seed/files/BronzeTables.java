@@ -39,16 +39,46 @@ public final class BronzeTables {
 
     /** The table schema for a file schema: declared columns, then _source_file and _source_line or _source_path. */
     public static Schema tableSchema(FileSchema schema) {
+        return tableSchema(schema.columns(), schema.format() != FileFormat.XML, schema.format() == FileFormat.XML);
+    }
+
+    /** The columns, then _source_file, then _source_line (rows from CSV, JSON lines) and/or _source_path (XML). */
+    static Schema tableSchema(List<ColumnSpec> columns, boolean lines, boolean paths) {
         List<Types.NestedField> fields = new ArrayList<>();
         int id = 1;
-        for (ColumnSpec c : schema.columns()) {
+        for (ColumnSpec c : columns) {
             fields.add(Types.NestedField.optional(id++, c.name(), c.type().icebergType()));
         }
         fields.add(Types.NestedField.optional(id++, SOURCE_FILE, Types.StringType.get()));
-        fields.add(schema.format() == FileFormat.XML
-                ? Types.NestedField.optional(id, SOURCE_PATH, Types.StringType.get())
-                : Types.NestedField.optional(id, SOURCE_LINE, Types.LongType.get()));
+        if (lines) {
+            fields.add(Types.NestedField.optional(id++, SOURCE_LINE, Types.LongType.get()));
+        }
+        if (paths) {
+            fields.add(Types.NestedField.optional(id, SOURCE_PATH, Types.StringType.get()));
+        }
         return new Schema(fields);
+    }
+
+    /** The table property that records where a column's values come from, when its name is not the source's. */
+    public static String sourceProperty(String column) {
+        return "lakehouse.column." + column + ".source";
+    }
+
+    /** Records each renamed column's source (header cell, JSON path, XML path) in the table's properties. */
+    static void recordSources(Table table, java.util.Collection<ColumnSpec> columns) {
+        table.refresh();
+        Map<String, String> properties = table.properties();
+        var update = table.updateProperties();
+        boolean any = false;
+        for (ColumnSpec c : columns) {
+            if (!c.source().equals(c.name()) && !c.source().equals(properties.get(sourceProperty(c.name())))) {
+                update.set(sourceProperty(c.name()), c.source());
+                any = true;
+            }
+        }
+        if (any) {
+            update.commit();
+        }
     }
 
     public static TableIdentifier quarantineOf(TableIdentifier table) {
@@ -59,8 +89,9 @@ public final class BronzeTables {
         return ensure(catalog, quarantineOf(table), QUARANTINE_SCHEMA, List.of("source", "source_file"));
     }
 
-    static Table data(Catalog catalog, TableIdentifier table, FileSchema schema) {
-        return ensure(catalog, table, tableSchema(schema), List.of(SOURCE_FILE));
+    static Table data(Catalog catalog, TableIdentifier table, List<ColumnSpec> columns, boolean lines,
+                      boolean paths) {
+        return ensure(catalog, table, tableSchema(columns, lines, paths), List.of(SOURCE_FILE));
     }
 
     /** The table, created if missing; columns it lacks are added; a column of another type is an error. */

@@ -26,6 +26,11 @@ public final class ColumnNames {
         return candidate;
     }
 
+    /** A SQL-safe name for a table or namespace name typed by a user ({@code Raw-Events} → {@code raw_events}). */
+    public static String safe(String text) {
+        return safe(text, 0).replaceFirst("^column_1$", "t");
+    }
+
     /** lower_snake_case from a header or path; {@code column_N} (1-based) when nothing is left of it. */
     static String safe(String text, int index) {
         String plain = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -1,12 +1,8 @@
 package io.lakehouse.seed.files;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,140 +10,131 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * CSV records through Jackson's CSV parser (RFC 4180 quoting: delimiters, quotes and newlines inside quoted fields),
- * each with its first line number and raw text. Blank lines are not records. A record with more or fewer fields
- * than the header is rejected as it is; broken quoting ends the file with one rejected record holding the rest.
+ * CSV records ({@link CsvSplitter}), each with its first line number and raw text, its values by column source.
+ * With a header, columns are found in it by name (the k-th column named X takes the k-th header cell named X, so
+ * duplicate names keep their own values; {@code #N} is the N-th cell, for an empty name). A record of another width
+ * than the header is rejected as it is, except that trailing cells which are empty on one side are not data: a
+ * header ending in a delimiter (Excel) or rows that do. A stray quote costs its one line, nothing more.
  */
 public final class CsvRecords extends RecordIterator {
-    private static final int MAX_RAW = 64 * 1024;
-    private static final CsvMapper MAPPER = new CsvMapper();
-
-    private final RecordingReader text;
-    private final CsvParser parser;
+    private final CsvSplitter splitter;
+    private final Reader reader;
     private final List<ColumnSpec> columns;
     private final int[] fieldOfColumn;
     private final int expectedFields;
-    private long previousEnd;
+    private final int minimumFields;
 
     public CsvRecords(Reader reader, FileSchema schema, String fileName) throws IOException {
-        this.text = new RecordingReader(reader);
-        this.parser = (CsvParser) MAPPER.getFactory().createParser(text);
-        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(schema.delimiter()).withoutHeader());
-        parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        this.reader = reader;
+        this.splitter = new CsvSplitter(reader, schema.delimiter());
         this.columns = schema.columns();
         this.fieldOfColumn = new int[columns.size()];
         if (Boolean.TRUE.equals(schema.header())) {
-            List<String> header = readRow();
-            if (header == null) {
-                header = List.of();
-            }
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                index.putIfAbsent(header.get(i).strip(), i);
-                index.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
+            CsvSplitter.Split first = splitter.next();
+            List<String> header = first == null ? List.of() : first.fields();
             for (int c = 0; c < columns.size(); c++) {
-                Integer i = index.getOrDefault(columns.get(c).source(),
-                        index.get(columns.get(c).source().toLowerCase(Locale.ROOT)));
-                if (i == null) {
-                    throw new IllegalArgumentException(fileName + " has no column '" + columns.get(c).source()
-                            + "' in its header " + header + "; fix the schema's \"source\" of column '"
-                            + columns.get(c).name() + "' or the file");
-                }
-                fieldOfColumn[c] = i;
+                fieldOfColumn[c] = cellOf(header, columns, c, fileName);
             }
-            this.expectedFields = header.size();
+            int width = header.size();
+            int minimum = width;
+            while (minimum > 0 && blank(header.get(minimum - 1))) {
+                minimum--;
+            }
+            this.expectedFields = width;
+            this.minimumFields = minimum;
         } else {
             for (int c = 0; c < columns.size(); c++) {
                 fieldOfColumn[c] = c;
             }
             this.expectedFields = columns.size();
+            this.minimumFields = columns.size();
         }
+        splitter.expectFields(expectedFields);
     }
 
-    private List<String> readRow() throws IOException {
-        return parser.nextToken() == null ? null : restOfRow(16);
+    /** The header cell that column {@code c} reads. */
+    static int cellOf(List<String> header, List<ColumnSpec> columns, int c, String fileName) {
+        String source = columns.get(c).source().strip();
+        int occurrence = 0;
+        for (int earlier = 0; earlier < c; earlier++) {
+            if (columns.get(earlier).source().strip().equals(source)) {
+                occurrence++;
+            }
+        }
+        List<Integer> exact = new ArrayList<>();
+        List<Integer> ignoringCase = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String cell = header.get(i) == null ? "" : header.get(i).strip();
+            if (cell.equals(source)) {
+                exact.add(i);
+            } else if (cell.toLowerCase(Locale.ROOT).equals(source.toLowerCase(Locale.ROOT))) {
+                ignoringCase.add(i);
+            }
+        }
+        if (occurrence < exact.size()) {
+            return exact.get(occurrence);
+        }
+        if (exact.isEmpty() && ignoringCase.size() == 1 && occurrence == 0) {
+            return ignoringCase.get(0);
+        }
+        if (source.matches("#\\d+")) {
+            int position = Integer.parseInt(source.substring(1)) - 1;
+            if (position < header.size()) {
+                return position;
+            }
+        }
+        throw new InputRefusedException(fileName + " has no column '" + columns.get(c).source() + "' in its header "
+                + header + "; fix the schema's \"source\" of column '" + columns.get(c).name() + "' or the file");
     }
 
-    /** The fields of the row whose start the parser just read. */
-    private List<String> restOfRow(int expected) throws IOException {
-        List<String> fields = new ArrayList<>(expected);
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY && next != null;
-             next = parser.nextToken()) {
-            fields.add(parser.getText());
-        }
-        return fields;
+    private static boolean blank(String cell) {
+        return cell == null || cell.isBlank();
     }
 
     @Override
     protected RawRecord advance() {
-        long line = -1;
+        CsvSplitter.Split split;
         try {
-            previousEnd = Math.max(previousEnd, parser.currentLocation().getCharOffset());
-            text.discardBefore(previousEnd);
-            if (parser.nextToken() == null) {
-                endOfInput();
-                return null;
-            }
-            line = parser.currentLocation().getLineNr();
-            List<String> fields = restOfRow(expectedFields);
-            long end = parser.currentLocation().getCharOffset();
-            String raw = strip(text.slice(previousEnd, end));
-            previousEnd = end;
-            if (fields.size() != expectedFields) {
-                return RawRecord.rejected(line, null, raw, RejectReason.WRONG_COLUMN_COUNT,
-                        "expected " + expectedFields + " fields, found " + fields.size());
-            }
-            Map<String, String> values = new HashMap<>(columns.size() * 2);
-            for (int c = 0; c < columns.size(); c++) {
-                String v = fields.get(fieldOfColumn[c]);
-                values.put(columns.get(c).source(), v.isEmpty() ? null : v);
-            }
-            return new RawRecord(line, null, raw, values, null);
-        } catch (IOException | RuntimeException e) {
-            // the parser cannot go on (e.g. a quote never closed): everything from here is one rejected record
+            split = splitter.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (split == null) {
             endOfInput();
-            drain();
-            String rest = strip(text.slice(previousEnd, Long.MAX_VALUE));
-            if (rest.isBlank()) {
-                return null;
-            }
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            return RawRecord.rejected(line > 0 ? line : parser.currentLocation().getLineNr(), null,
-                    rest.length() > MAX_RAW ? rest.substring(0, MAX_RAW) : rest, RejectReason.UNPARSEABLE,
-                    "CSV parser stopped: " + message + " (the rest of the file is this record)");
+            return null;
         }
+        if (split.problem() != null) {
+            return RawRecord.rejected(split.line(), null, split.raw(), RejectReason.UNPARSEABLE,
+                    "line " + split.line() + ": " + split.problem());
+        }
+        List<String> fields = split.fields();
+        int n = fields.size();
+        boolean fits = n == expectedFields
+                || n >= minimumFields && n < expectedFields
+                || n > expectedFields && emptyFrom(fields, expectedFields);
+        if (!fits) {
+            return RawRecord.rejected(split.line(), null, split.raw(), RejectReason.WRONG_COLUMN_COUNT,
+                    "expected " + expectedFields + " fields, found " + n);
+        }
+        Map<String, String> values = new HashMap<>(columns.size() * 2);
+        for (int c = 0; c < columns.size(); c++) {
+            int f = fieldOfColumn[c];
+            values.put(columns.get(c).name(), f < n ? fields.get(f) : null);
+        }
+        return new RawRecord(split.line(), null, split.raw(), values, null);
     }
 
-    /** Reads the rest of the text (up to MAX_RAW) into the recording window. */
-    private void drain() {
-        char[] buffer = new char[8192];
-        try {
-            long read = 0;
-            int n;
-            while (read < MAX_RAW && (n = text.read(buffer, 0, buffer.length)) > 0) {
-                read += n;
+    private static boolean emptyFrom(List<String> fields, int from) {
+        for (int i = from; i < fields.size(); i++) {
+            if (fields.get(i) != null && !fields.get(i).isEmpty()) {
+                return false;
             }
-        } catch (IOException ignored) {
-            // what could be read is kept
         }
-    }
-
-    private static String strip(String raw) {
-        int start = 0;
-        while (start < raw.length() && (raw.charAt(start) == '\n' || raw.charAt(start) == '\r')) {
-            start++;
-        }
-        int end = raw.length();
-        while (end > start && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return raw.substring(start, end);
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
-        text.close();
+        reader.close();
     }
 }

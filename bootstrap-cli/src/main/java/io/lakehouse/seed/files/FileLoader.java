@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,11 +35,12 @@ import static java.util.Objects.requireNonNull;
  * schema, writes the good ones to the table and every other one to the namespace's quarantine table with its
  * location, raw text and reason. Nothing is dropped: records in = landed + quarantined.
  *
- * <p>Idempotent: each load replaces, in one commit per table, the rows that came from the same source file (the
+ * <p>Idempotent: each load replaces, in one commit per table, the rows that came from the same source files (the
  * {@code _source_file} value), so loading a file again, or after an interrupted load, never duplicates.
  */
 public final class FileLoader {
     private static final int PROGRESS_EVERY = 10_000;
+    private static final int MAX_RAW = 64 * 1024;
 
     private final Catalog catalog;
     private final LoadProgress progress;
@@ -47,18 +50,70 @@ public final class FileLoader {
         this.progress = requireNonNull(progress, "progress");
     }
 
+    /** One file of a load: where it is, its complete schema (delimiter, header, encoding known), its rows' key. */
+    public record Job(Path file, FileSchema schema, String sourceFile) {
+        public Job {
+            requireNonNull(file, "file");
+            requireNonNull(schema, "schema");
+            requireNonNull(sourceFile, "sourceFile");
+        }
+    }
+
     /**
      * Loads {@code file} into {@code table}; {@code sourceFile} is the name its rows carry (and the key a reload
      * replaces). Delimiter, header and encoding missing from the schema are detected.
      */
     public SourceCounts load(TableIdentifier tableId, FileSchema declared, Path file, String sourceFile)
             throws IOException {
-        long started = System.nanoTime();
-        FileSchema schema = SchemaInference.complete(declared, file);
-        Table table = BronzeTables.data(catalog, tableId, schema);
+        return loadAll(tableId, List.of(new Job(file, SchemaInference.complete(declared, file), sourceFile))).get(0);
+    }
+
+    /**
+     * Loads the files into one table, all or nothing: their rows are committed in one overwrite that replaces what
+     * earlier loads of the same files left (then their quarantined records, the same way). A failure before the
+     * commit removes the data files written so far and leaves the table as it was.
+     */
+    public List<SourceCounts> loadAll(TableIdentifier tableId, List<Job> jobs) throws IOException {
+        Map<String, ColumnSpec> union = new LinkedHashMap<>();
+        boolean lines = false;
+        boolean paths = false;
+        for (Job job : jobs) {
+            job.schema().columns().forEach(c -> union.putIfAbsent(c.name(), c));
+            lines |= job.schema().format() != FileFormat.XML;
+            paths |= job.schema().format() == FileFormat.XML;
+        }
+        Table table = BronzeTables.data(catalog, tableId, List.copyOf(union.values()), lines, paths);
         Table quarantine = BronzeTables.quarantine(catalog, tableId);
         String source = tableId.toString();
-        Schema rowSchema = table.schema();
+        List<SourceCounts> counts = new ArrayList<>();
+        Writer rows = new Writer(table);
+        Writer rejects = new Writer(quarantine);
+        try {
+            for (Job job : jobs) {
+                counts.add(loadOne(source, job, table.schema(), quarantine.schema(), rows, rejects));
+            }
+            rows.close();
+            rejects.close();
+            List<Object> keys = jobs.stream().map(j -> (Object) j.sourceFile()).toList();
+            // data first: a crash between the two commits leaves the old quarantine rows, which the next load
+            // of these files replaces
+            rows.commitReplacing(Expressions.in(BronzeTables.SOURCE_FILE, keys));
+            rejects.commitReplacing(Expressions.and(Expressions.equal("source", source),
+                    Expressions.in("source_file", keys)));
+        } catch (IOException | RuntimeException e) {
+            rows.abort();
+            rejects.abort();
+            throw e;
+        }
+        BronzeTables.recordSources(table, union.values());
+        return counts;
+    }
+
+    private SourceCounts loadOne(String source, Job job, Schema rowSchema, Schema rejectSchema, Writer rows,
+                                 Writer rejects) throws IOException {
+        long started = System.nanoTime();
+        FileSchema schema = job.schema();
+        String sourceFile = job.sourceFile();
         List<ColumnSpec> columns = schema.columns();
         int[] positions = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -73,9 +128,8 @@ public final class FileLoader {
         long landed = 0;
         Map<String, Long> byReason = new TreeMap<>();
         GenericRecord rowTemplate = GenericRecord.create(rowSchema);
-        GenericRecord rejectTemplate = GenericRecord.create(quarantine.schema());
-        try (Writer rows = new Writer(table); Writer rejects = new Writer(quarantine);
-             Records records = open(schema, file)) {
+        GenericRecord rejectTemplate = GenericRecord.create(rejectSchema);
+        try (Records records = open(schema, job.file())) {
             while (records.hasNext()) {
                 RawRecord raw = records.next();
                 in++;
@@ -83,9 +137,13 @@ public final class FileLoader {
                 GenericRecord row = null;
                 if (reason == null) {
                     row = rowTemplate.copy();
+                    Map<String, String> values = raw.values();
                     for (int i = 0; i < columns.size() && reason == null; i++) {
                         ColumnSpec column = columns.get(i);
-                        String text = raw.values().get(column.source());
+                        String text = values.get(xml ? column.source() : column.name());
+                        if (text != null && text.isEmpty() && column.type() != ColumnType.STRING) {
+                            text = null;
+                        }
                         if (text == null) {
                             if (column.required()) {
                                 reason = RejectReason.MISSING_REQUIRED.describe("column " + column.name()
@@ -110,7 +168,7 @@ public final class FileLoader {
                     reject.setField("source", source);
                     reject.setField("source_file", sourceFile);
                     reject.setField("location", raw.location());
-                    reject.setField("raw", raw.raw());
+                    reject.setField("raw", capped(raw.raw()));
                     reject.setField("reason", reason);
                     reject.setField("loaded_at", loadedAt);
                     rejects.write(reject);
@@ -120,16 +178,17 @@ public final class FileLoader {
                     progress.update(source, sourceFile, in, rate(in, started));
                 }
             }
-            rows.close();
-            rejects.close();
-            // data first: a crash between the two commits leaves the old quarantine rows, which the next load
-            // of this file replaces
-            rows.commitReplacing(Expressions.equal(BronzeTables.SOURCE_FILE, sourceFile));
-            rejects.commitReplacing(Expressions.and(Expressions.equal("source", source),
-                    Expressions.equal("source_file", sourceFile)));
         }
         progress.update(source, sourceFile, in, rate(in, started));
         return new SourceCounts(source, sourceFile, in, landed, byReason, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A quarantined record's text, cut to 64 KiB (saying how much more there was). */
+    static String capped(String raw) {
+        if (raw == null || raw.length() <= MAX_RAW) {
+            return raw;
+        }
+        return raw.substring(0, MAX_RAW) + "… (" + (raw.length() - MAX_RAW) + " more characters)";
     }
 
     private static double rate(long records, long startedNanos) {
@@ -197,6 +256,7 @@ public final class FileLoader {
         private final Table table;
         private final RollingDataWriter<Record> writer;
         private boolean closed;
+        private boolean committed;
 
         Writer(Table table) {
             this.table = table;
@@ -215,9 +275,23 @@ public final class FileLoader {
 
         void commitReplacing(org.apache.iceberg.expressions.Expression rowsOfThisFile) {
             DataWriteResult result = writer.result();
+            committed = true;
             OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(rowsOfThisFile);
             result.dataFiles().forEach(overwrite::addFile);
             overwrite.commit();
+        }
+
+        /** Removes the files written, unless they were committed. */
+        void abort() {
+            if (committed) {
+                return;
+            }
+            try {
+                close();
+                writer.result().dataFiles().forEach(f -> table.io().deleteFile(f.path().toString()));
+            } catch (IOException | RuntimeException e) {
+                // the load failed already; files left behind are unreferenced (orphans), never rows
+            }
         }
 
         @Override

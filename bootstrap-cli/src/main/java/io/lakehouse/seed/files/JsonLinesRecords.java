@@ -1,9 +1,5 @@
 package io.lakehouse.seed.files;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,20 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines: one JSON object per line (blank lines skipped). Column sources are field names, dotted for nested
- * fields ({@code address.city}); a nested object or array where a value is declared is kept as its JSON text.
- * A line that is not a JSON object is rejected on its own; the next line is read as usual.
+ * JSON lines: one JSON object per line (blank lines are not records). Column sources are paths ({@code id},
+ * {@code user.address.city}, or a JSON Pointer such as {@code /a.b} where a key holds a dot); a value keeps the
+ * text it had (see {@link JsonLine}). A line that is not one JSON object is rejected on its own; the next line is
+ * read as usual.
  */
 public final class JsonLinesRecords extends RecordIterator {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BufferedReader lines;
     private final List<ColumnSpec> columns;
+    private final String[] pointers;
     private long lineNumber;
 
     public JsonLinesRecords(Reader reader, FileSchema schema) {
         this.lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
         this.columns = schema.columns();
+        this.pointers = columns.stream().map(c -> JsonLine.pointer(c.source())).toArray(String[]::new);
     }
 
     @Override
@@ -37,26 +34,20 @@ public final class JsonLinesRecords extends RecordIterator {
                 line = lines.readLine();
                 lineNumber++;
                 if (line == null) {
+                    endOfInput();
                     return null;
                 }
             } while (line.isBlank());
-            JsonNode node;
+            Map<String, JsonLine.Value> flat;
             try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                return RawRecord.rejected(lineNumber, null, line, RejectReason.UNPARSEABLE,
-                        "not JSON: " + e.getOriginalMessage());
-            }
-            if (node == null || !node.isObject()) {
-                return RawRecord.rejected(lineNumber, null, line, RejectReason.UNPARSEABLE,
-                        "a JSON lines record must be an object, found " + (node == null ? "nothing" : node.getNodeType()));
+                flat = JsonLine.flatten(line);
+            } catch (JsonLine.NotARecord e) {
+                return RawRecord.rejected(lineNumber, null, line, RejectReason.UNPARSEABLE, e.getMessage());
             }
             Map<String, String> values = new HashMap<>(columns.size() * 2);
-            for (ColumnSpec column : columns) {
-                JsonNode value = node.at("/" + column.source().replace(".", "/"));
-                String text = value.isMissingNode() || value.isNull() ? null
-                        : value.isValueNode() ? value.asText() : value.toString();
-                values.put(column.source(), text == null || text.isEmpty() ? null : text);
+            for (int c = 0; c < columns.size(); c++) {
+                JsonLine.Value v = flat.get(pointers[c]);
+                values.put(columns.get(c).name(), v == null ? null : v.text());
             }
             return new RawRecord(lineNumber, null, line, values, null);
         } catch (IOException e) {

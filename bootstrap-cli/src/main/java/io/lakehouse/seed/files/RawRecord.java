@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * One record as read from a file, before typing: where it is ({@code line} for CSV and JSON lines, {@code path}
- * for XML), its raw text, and either its values by column source or the structural reason it cannot be typed
- * (wrong column count, malformed element, unparseable).
+ * for XML), its raw text, and either its values or the structural reason it cannot be typed (wrong column count,
+ * malformed element, unparseable). Values are keyed by column name for CSV and JSON lines (two columns may share a
+ * source name: {@code Name} and {@code name}) and by source path for XML; null or absent means no value.
  */
 public record RawRecord(long line, String path, String raw, Map<String, String> values, String rejectReason) {
     public String location() {

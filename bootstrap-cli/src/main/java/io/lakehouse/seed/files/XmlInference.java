@@ -78,10 +78,10 @@ final class XmlInference {
             // as above
         }
         List<ColumnSpec> columns = new ArrayList<>();
-        Set<String> used = new HashSet<>();
+        ColumnNames names = new ColumnNames();
         int c = 0;
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            columns.add(new ColumnSpec(SchemaInference.unique(SchemaInference.columnName(e.getKey(), c++), used), SchemaInference.type(e.getValue()), false,
+            columns.add(new ColumnSpec(names.next(e.getKey(), c++), TypeGuess.of(e.getValue()), false,
                     e.getKey()));
         }
         return new FileSchema(FileFormat.XML, null, null, null, recordPath, columns);
