@@ -88,6 +88,14 @@ final class LoadCommand implements Callable<Integer> {
             return fail(ExitCodes.PRECONDITION, e.getMessage());
         } catch (IllegalArgumentException e) {
             return fail(ExitCodes.USAGE, e.getMessage());
+        } catch (Exception e) {
+            if (!json) {
+                throw e;
+            }
+            // a script asked for JSON: the same line and exit code the handler would print, as JSON
+            java.io.StringWriter text = new java.io.StringWriter();
+            int exitCode = ErrorHandler.report(e, new PrintWriter(text));
+            return fail(exitCode, text.toString().strip().replaceFirst("^error: ", ""));
         }
     }
 

@@ -260,5 +260,11 @@ class LoadContractTest {
                 .orElseThrow().getField("amount"));
         assertNull(rows.stream().filter(r -> r.getField("id").equals(9L)).findFirst().orElseThrow()
                 .getField("_source_path"));
+
+        // loading the directory again, or one of its files, replaces exactly those files' rows
+        load("raw.mixed", dir);
+        load("raw.mixed", dir.resolve("a.csv"));
+        assertEquals(8, rows("raw.mixed").size());
+        assertEquals(2, rows("raw.quarantine").stream().filter(r -> r.getField("source").equals("raw.mixed")).count());
     }
 }

@@ -1,5 +1,6 @@
 package io.lakehouse.seed.files;
 
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -86,23 +87,31 @@ public final class FileLoader {
         Table quarantine = BronzeTables.quarantine(catalog, tableId);
         String source = tableId.toString();
         List<SourceCounts> counts = new ArrayList<>();
-        Writer rows = new Writer(table);
-        Writer rejects = new Writer(quarantine);
+        // one writer per file and table, so each data file holds one source file's rows: that is what lets the
+        // next load of a file replace exactly its rows (Iceberg drops a data file whose rows all match the filter)
+        List<Writer> written = new ArrayList<>();
         try {
+            List<DataFile> rowFiles = new ArrayList<>();
+            List<DataFile> rejectFiles = new ArrayList<>();
             for (Job job : jobs) {
+                Writer rows = new Writer(table);
+                Writer rejects = new Writer(quarantine);
+                written.add(rows);
+                written.add(rejects);
                 counts.add(loadOne(source, job, table.schema(), quarantine.schema(), rows, rejects));
+                rowFiles.addAll(rows.files());
+                rejectFiles.addAll(rejects.files());
             }
-            rows.close();
-            rejects.close();
             List<Object> keys = jobs.stream().map(j -> (Object) j.sourceFile()).toList();
             // data first: a crash between the two commits leaves the old quarantine rows, which the next load
             // of these files replaces
-            rows.commitReplacing(Expressions.in(BronzeTables.SOURCE_FILE, keys));
-            rejects.commitReplacing(Expressions.and(Expressions.equal("source", source),
-                    Expressions.in("source_file", keys)));
+            commitReplacing(table, Expressions.in(BronzeTables.SOURCE_FILE, keys), rowFiles);
+            written.removeIf(w -> w.table == table);
+            commitReplacing(quarantine, Expressions.and(Expressions.equal("source", source),
+                    Expressions.in("source_file", keys)), rejectFiles);
+            written.clear();
         } catch (IOException | RuntimeException e) {
-            rows.abort();
-            rejects.abort();
+            written.forEach(Writer::abort);
             throw e;
         }
         BronzeTables.recordSources(table, union.values());
@@ -251,12 +260,18 @@ public final class FileLoader {
         };
     }
 
-    /** Parquet data files for one table (rolled at the table's target size), committed as one overwrite. */
-    private static final class Writer implements Closeable {
+    private static void commitReplacing(Table table, org.apache.iceberg.expressions.Expression rowsOfTheseFiles,
+                                        List<DataFile> files) {
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(rowsOfTheseFiles);
+        files.forEach(overwrite::addFile);
+        overwrite.commit();
+    }
+
+    /** Parquet data files for one table (rolled at the table's target size), committed by the caller. */
+    private static final class Writer {
         private final Table table;
         private final RollingDataWriter<Record> writer;
         private boolean closed;
-        private boolean committed;
 
         Writer(Table table) {
             this.table = table;
@@ -273,29 +288,23 @@ public final class FileLoader {
             writer.write(record);
         }
 
-        void commitReplacing(org.apache.iceberg.expressions.Expression rowsOfThisFile) {
+        /** Closes the writer: the data files it wrote (none when it wrote no rows). */
+        List<DataFile> files() throws IOException {
+            close();
             DataWriteResult result = writer.result();
-            committed = true;
-            OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(rowsOfThisFile);
-            result.dataFiles().forEach(overwrite::addFile);
-            overwrite.commit();
+            return result.dataFiles();
         }
 
-        /** Removes the files written, unless they were committed. */
+        /** Removes the files written (they were not committed). */
         void abort() {
-            if (committed) {
-                return;
-            }
             try {
-                close();
-                writer.result().dataFiles().forEach(f -> table.io().deleteFile(f.path().toString()));
+                files().forEach(f -> table.io().deleteFile(f.location()));
             } catch (IOException | RuntimeException e) {
                 // the load failed already; files left behind are unreferenced (orphans), never rows
             }
         }
 
-        @Override
-        public void close() throws IOException {
+        private void close() throws IOException {
             if (!closed) {
                 closed = true;
                 try {
