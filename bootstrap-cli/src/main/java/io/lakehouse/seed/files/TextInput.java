@@ -101,6 +101,59 @@ public final class TextInput {
         return buffered;
     }
 
+    /**
+     * An XML file's encoding as the XML spec says: its byte-order mark, else the {@code encoding} of its XML
+     * declaration, else UTF-16 when the declaration itself is written in UTF-16 without a mark, else UTF-8.
+     */
+    public static Charset xmlCharset(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = bytes(file)) {
+            head = in.readNBytes(1024);
+        }
+        int b0 = head.length > 0 ? head[0] & 0xff : -1;
+        int b1 = head.length > 1 ? head[1] & 0xff : -1;
+        int b2 = head.length > 2 ? head[2] & 0xff : -1;
+        if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b0 == 0xfe && b1 == 0xff || b0 == 0x00 && b1 == 0x3c) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b0 == 0xff && b1 == 0xfe || b0 == 0x3c && b1 == 0x00) {
+            return StandardCharsets.UTF_16LE;
+        }
+        java.util.regex.Matcher declaration = java.util.regex.Pattern
+                .compile("^\\s*<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
+                .matcher(new String(head, StandardCharsets.ISO_8859_1));
+        if (!declaration.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = declaration.group(1);
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InputRefusedException(file + ": the XML declaration names the encoding '" + name
+                    + "', which this loader cannot decode; nothing was loaded");
+        }
+    }
+
+    /**
+     * The decoded text of an XML file ({@link #xmlCharset}), without the byte-order mark. {@code strict}: bytes that
+     * are not valid in the encoding are an error (an {@link IOException} from {@code read}); otherwise they read as
+     * U+FFFD (only for text that goes to quarantine anyway).
+     */
+    public static Reader xmlReader(Path file, Charset charset, boolean strict) throws IOException {
+        CodingErrorAction action = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        Reader reader = new InputStreamReader(bytes(file), charset.newDecoder().onMalformedInput(action)
+                .onUnmappableCharacter(action));
+        Reader buffered = new java.io.BufferedReader(reader, 1 << 16);
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        return buffered;
+    }
+
     /** Whether {@code charset} decodes {@code bytes} without an error (used by tests and inference). */
     static boolean decodes(byte[] bytes, Charset charset) {
         try {
