@@ -69,9 +69,13 @@ final class XmlInference {
                                 throw new IllegalArgumentException(file + ": records hold more than " + MAX_COLUMNS
                                         + " distinct value paths; pass --schema FILE naming the columns to load");
                             }
+                        } else {
+                            guard.outside(event, xml);
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
                         stack.remove(stack.size() - 1);
+                    } else {
+                        guard.outside(event, xml);
                     }
                 }
             } catch (XMLStreamException e) {
@@ -194,8 +198,11 @@ final class XmlInference {
                                     .merge(xml.getLocalName(), 1, Integer::sum);
                         }
                         stack.add(xml.getLocalName());
+                        guard.outside(event, xml);
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
                         stack.remove(stack.size() - 1);
+                    } else {
+                        guard.outside(event, xml);
                     }
                 }
             } catch (XMLStreamException e) {

@@ -185,17 +185,24 @@ public final class XmlRecords extends RecordIterator {
                         stack.remove(stack.size() - 1);
                         return toRecord(record, line, raw);
                     }
+                    guard.outside(event, xml);
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     stack.remove(stack.size() - 1);
                 } else if (event == XMLStreamConstants.DTD) {
                     guard.dtd(xml);
+                } else {
+                    guard.outside(event, xml);
                 }
             }
             endOfInput();
             return null;
         } catch (XMLStreamException e) {
             guard.refuseIfMust(e, xml);
-            long from = recordStart >= 0 ? recordStart : lastEnd;
+            long from = lastEnd;
+            if (recordStart >= 0) {
+                from = recordStart;
+                index--; // the record in progress is the first piece
+            }
             String problem = guard.describe(e, xml);
             try {
                 xml.close();
@@ -577,6 +584,23 @@ public final class XmlRecords extends RecordIterator {
             path.pop();
             sizes.put(name, size);
             return size;
+        }
+
+        /** Counts the text of an event read outside a record (by {@link #readElement} inside one). */
+        void outside(int event, XMLStreamReader2 xml) throws XMLStreamException {
+            if (!entities) {
+                return;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                long chars = 0;
+                for (int i = 0; i < xml.getAttributeCount(); i++) {
+                    chars += xml.getAttributeValue(i).length();
+                }
+                delivered(chars, xml);
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                delivered(xml.getTextLength(), xml);
+            }
         }
 
         /** Text handed out by the parser: with entities declared, it may not outgrow the text read by far. */
