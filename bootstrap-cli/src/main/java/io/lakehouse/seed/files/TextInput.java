@@ -143,15 +143,86 @@ public final class TextInput {
      * U+FFFD (only for text that goes to quarantine anyway).
      */
     public static Reader xmlReader(Path file, Charset charset, boolean strict) throws IOException {
-        CodingErrorAction action = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
-        Reader reader = new InputStreamReader(bytes(file), charset.newDecoder().onMalformedInput(action)
-                .onUnmappableCharacter(action));
-        Reader buffered = new java.io.BufferedReader(reader, 1 << 16);
-        buffered.mark(1);
-        if (buffered.read() != '\uFEFF') {
-            buffered.reset();
+        InputStream in = bytes(file);
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        in.reset();
+        int skip = head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf
+                ? 3 : head.length >= 2 && ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff
+                || (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) ? 2 : 0;
+        in.skipNBytes(skip);
+        if (strict) {
+            return new StrictReader(in, charset);
         }
-        return buffered;
+        return new java.io.BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                1 << 16);
+    }
+
+    /** Decodes strictly, handing out every character before a malformed byte before it reports the error. */
+    private static final class StrictReader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+        private boolean eof;
+        private boolean flushed;
+        private IOException pending;
+
+        StrictReader(InputStream in, Charset charset) {
+            this.in = in;
+            this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        @Override
+        public int read(char[] chars, int off, int len) throws IOException {
+            if (pending != null) {
+                throw pending;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            CharBuffer out = CharBuffer.wrap(chars, off, len);
+            while (true) {
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError()) {
+                    try {
+                        result.throwException();
+                    } catch (CharacterCodingException e) {
+                        if (out.position() > off) {
+                            pending = e;
+                            break;
+                        }
+                        throw e;
+                    }
+                }
+                if (result.isOverflow() || out.position() > off) {
+                    break;
+                }
+                if (eof) {
+                    if (!flushed) {
+                        flushed = true;
+                        decoder.flush(out);
+                    }
+                    break;
+                }
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+            }
+            int n = out.position() - off;
+            return n == 0 && eof ? -1 : n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Whether {@code charset} decodes {@code bytes} without an error (used by tests and inference). */

@@ -287,4 +287,31 @@ class XmlRecordsTest {
         assertEquals(4, quarantine.size());
         assertTrue(quarantine.stream().anyMatch(q -> q.getField("raw").toString().contains("Fish & Chips")));
     }
+
+    @Test
+    void aBigRecordLandsWholeWithItsRawCappedAndInvalidBytesAreQuarantinedNotReplaced() throws Exception {
+        String big = "y".repeat(300_000);
+        Read r = read(write("big.xml", "<r>\n<i><v>" + big + "</v></i>\n<i><v>2</v></i>\n</r>\n"));
+        assertEquals(2, r.landed().size());
+        assertEquals(big, r.landed(0).get("v"));
+        assertEquals(XmlRecords.RAW_CAP, r.landed().get(0).raw().length());
+        assertTrue(r.landed().get(0).raw().startsWith("<i><v>yyy"));
+        assertEquals("<i><v>2</v></i>", r.landed().get(1).raw());
+
+        Path bad = tmp.resolve("bad-utf8.xml");
+        byte[] head = "<r>\n<i>ok</i>\n<i>caf".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</i>\n<i>last</i>\n</r>\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = (byte) 0xE9; // Latin-1 é in a file that is UTF-8 by the spec (no declaration)
+        System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+        Files.write(bad, all);
+        FileSchema declared = new FileSchema(FileFormat.XML, null, null, null, "/r/i",
+                List.of(new ColumnSpec("i", ColumnType.STRING, false, ".")));
+        Read b = read(bad, declared);
+        assertEquals(3, b.in());
+        assertEquals("ok", b.landed(0).get("."));
+        assertEquals(2, b.quarantined().size());
+        assertTrue(b.quarantined().get(0).rejectReason().contains("not valid"), b.quarantined().get(0).rejectReason());
+    }
 }
