@@ -230,7 +230,7 @@ public final class FileLoader {
                 closeable = csv;
             }
             case XML -> {
-                XmlRecords x = new XmlRecords(TextInput.bytes(file), schema);
+                XmlRecords x = new XmlRecords(file, schema);
                 iterator = x;
                 closeable = x;
             }

@@ -101,6 +101,130 @@ public final class TextInput {
         return buffered;
     }
 
+    /**
+     * An XML file's encoding as the XML spec says: its byte-order mark, else the {@code encoding} of its XML
+     * declaration, else UTF-16 when the declaration itself is written in UTF-16 without a mark, else UTF-8.
+     */
+    public static Charset xmlCharset(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = bytes(file)) {
+            head = in.readNBytes(1024);
+        }
+        int b0 = head.length > 0 ? head[0] & 0xff : -1;
+        int b1 = head.length > 1 ? head[1] & 0xff : -1;
+        int b2 = head.length > 2 ? head[2] & 0xff : -1;
+        if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf) {
+            return StandardCharsets.UTF_8;
+        }
+        if (b0 == 0xfe && b1 == 0xff || b0 == 0x00 && b1 == 0x3c) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b0 == 0xff && b1 == 0xfe || b0 == 0x3c && b1 == 0x00) {
+            return StandardCharsets.UTF_16LE;
+        }
+        java.util.regex.Matcher declaration = java.util.regex.Pattern
+                .compile("^\\s*<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
+                .matcher(new String(head, StandardCharsets.ISO_8859_1));
+        if (!declaration.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        String name = declaration.group(1);
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InputRefusedException(file + ": the XML declaration names the encoding '" + name
+                    + "', which this loader cannot decode; nothing was loaded");
+        }
+    }
+
+    /**
+     * The decoded text of an XML file ({@link #xmlCharset}), without the byte-order mark. {@code strict}: bytes that
+     * are not valid in the encoding are an error (an {@link IOException} from {@code read}); otherwise they read as
+     * U+FFFD (only for text that goes to quarantine anyway).
+     */
+    public static Reader xmlReader(Path file, Charset charset, boolean strict) throws IOException {
+        InputStream in = bytes(file);
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        in.reset();
+        int skip = head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf
+                ? 3 : head.length >= 2 && ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff
+                || (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) ? 2 : 0;
+        in.skipNBytes(skip);
+        if (strict) {
+            return new StrictReader(in, charset);
+        }
+        return new java.io.BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                1 << 16);
+    }
+
+    /** Decodes strictly, handing out every character before a malformed byte before it reports the error. */
+    private static final class StrictReader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+        private boolean eof;
+        private boolean flushed;
+        private IOException pending;
+
+        StrictReader(InputStream in, Charset charset) {
+            this.in = in;
+            this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        @Override
+        public int read(char[] chars, int off, int len) throws IOException {
+            if (pending != null) {
+                throw pending;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            CharBuffer out = CharBuffer.wrap(chars, off, len);
+            while (true) {
+                CoderResult result = decoder.decode(bytes, out, eof);
+                if (result.isError()) {
+                    try {
+                        result.throwException();
+                    } catch (CharacterCodingException e) {
+                        if (out.position() > off) {
+                            pending = e;
+                            break;
+                        }
+                        throw e;
+                    }
+                }
+                if (result.isOverflow() || out.position() > off) {
+                    break;
+                }
+                if (eof) {
+                    if (!flushed) {
+                        flushed = true;
+                        decoder.flush(out);
+                    }
+                    break;
+                }
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+            }
+            int n = out.position() - off;
+            return n == 0 && eof ? -1 : n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
     /** Whether {@code charset} decodes {@code bytes} without an error (used by tests and inference). */
     static boolean decodes(byte[] bytes, Charset charset) {
         try {

@@ -1,136 +1,247 @@
 package io.lakehouse.seed.files;
 
-import javax.xml.stream.XMLInputFactory;
+import org.codehaus.stax2.XMLStreamReader2;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.lakehouse.seed.files.SchemaInference.SAMPLE_RECORDS;
-
-/** An XML file's schema: the record element (the most repeated child of the root) and a column per value path. */
+/**
+ * An XML file's schema, from the whole file (streamed twice, memory bounded by the number of distinct paths): the
+ * record element, and a column for every value path seen in any record.
+ *
+ * <p>The record element is the most repeated child of the root; when the root's children each occur once (a
+ * wrapper such as RSS's {@code <channel>}), the most repeated element below the wrapper ({@code /rss/channel/item}).
+ * Columns: attributes ({@code @sku}, {@code price/@currency}), element text at any depth
+ * ({@code supplier/address/city}), the record's own text ({@code .}, named after the record element), and for an
+ * element that occurs more than once under one parent in any record, one JSON-array column ({@code tags/tag[]})
+ * in place of the paths below it. Types come from every value ({@link TypeGuess}); names from {@link ColumnNames}.
+ */
 final class XmlInference {
+    static final int MAX_COLUMNS = 4096;
+    private static final int WRAPPER_DEPTH = 4;
+
     private XmlInference() {
     }
 
+    /** What was seen at one path inside the records. */
+    private static final class PathInfo {
+        final TypeGuess guess = new TypeGuess();
+        boolean text;
+        boolean children;
+        boolean attributes;
+    }
+
     static FileSchema infer(Path file) throws IOException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        String root = null;
-        Map<String, Integer> childCounts = new LinkedHashMap<>();
-        try (InputStream in = TextInput.bytes(file)) {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
-            int depth = 0;
-            int seen = 0;
-            while (xml.hasNext() && seen < SAMPLE_RECORDS * 4) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                    if (depth == 1) {
-                        root = xml.getLocalName();
-                    } else if (depth == 2) {
-                        childCounts.merge(xml.getLocalName(), 1, Integer::sum);
-                        seen++;
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                }
-            }
-        } catch (XMLStreamException e) {
-            // a sample up to the first error is still a sample
-        }
-        if (root == null || childCounts.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no repeated element under the root to take as records; "
-                    + "pass --schema FILE with \"record\": \"/root/element\"");
-        }
-        String recordName = childCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        String recordPath = "/" + root + "/" + recordName;
-        // read sample records with a catch-all schema to collect the value paths
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        try (InputStream in = TextInput.bytes(file)) {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
+        Charset charset = TextInput.xmlCharset(file);
+        List<String> recordPath = recordPath(file, charset);
+        String recordName = recordPath.get(recordPath.size() - 1);
+
+        Map<String, PathInfo> paths = new LinkedHashMap<>();
+        Set<String> repeated = new HashSet<>();
+        XmlRecords.Guard guard = new XmlRecords.Guard(file);
+        try (Reader text = TextInput.xmlReader(file, charset, true)) {
+            XMLStreamReader2 xml = guard.open(text);
             List<String> stack = new ArrayList<>();
-            int records = 0;
-            while (xml.hasNext() && records < SAMPLE_RECORDS) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    stack.add(xml.getLocalName());
-                    if (stack.size() == 2 && xml.getLocalName().equals(recordName)) {
-                        records++;
-                        collectXml(xml, "", values, 0);
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        guard.dtd(xml);
+                    } else if (event == XMLStreamConstants.START_ELEMENT) {
+                        stack.add(xml.getLocalName());
+                        if (stack.equals(recordPath)) {
+                            collect(XmlRecords.readElement(xml, guard), paths, repeated);
+                            stack.remove(stack.size() - 1);
+                            if (paths.size() > MAX_COLUMNS) {
+                                throw new IllegalArgumentException(file + ": records hold more than " + MAX_COLUMNS
+                                        + " distinct value paths; pass --schema FILE naming the columns to load");
+                            }
+                        } else {
+                            guard.outside(event, xml);
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
                         stack.remove(stack.size() - 1);
+                    } else {
+                        guard.outside(event, xml);
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    stack.remove(stack.size() - 1);
                 }
+            } catch (XMLStreamException e) {
+                // the records up to a fatal error give the schema; loading quarantines the rest piece by piece
+                guard.refuseIfMust(e, xml);
             }
         } catch (XMLStreamException e) {
-            // as above
+            throw new IOException(file + ": cannot start reading XML: " + e.getMessage(), e);
         }
+
         List<ColumnSpec> columns = new ArrayList<>();
         ColumnNames names = new ColumnNames();
-        int c = 0;
-        for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            columns.add(new ColumnSpec(names.next(e.getKey(), c++), TypeGuess.of(e.getValue()), false,
-                    e.getKey()));
+        for (Map.Entry<String, PathInfo> e : paths.entrySet()) {
+            String path = e.getKey();
+            PathInfo info = e.getValue();
+            if (underRepeated(path, repeated)) {
+                continue;
+            }
+            String source;
+            TypeGuess guess = info.guess;
+            if (repeated.contains(path)) {
+                source = path + "[]";
+                guess = new TypeGuess();
+                guess.addStructure();
+            } else if (path.equals(".")) {
+                if (!info.text) {
+                    continue;
+                }
+                source = ".";
+            } else if (lastStep(path).startsWith("@")) {
+                source = path;
+            } else if (info.text || !info.children && !info.attributes) {
+                source = path;
+            } else {
+                continue;
+            }
+            String name = names.next(source.equals(".") ? recordName : source, columns.size());
+            columns.add(new ColumnSpec(name, guess.type(), false, source));
         }
-        return new FileSchema(FileFormat.XML, null, null, null, recordPath, columns);
+        if (columns.isEmpty()) {
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException(file + ": no " + String.join("/", recordPath)
+                        + " record could be read to infer a schema from; pass --schema FILE");
+            }
+            columns.add(new ColumnSpec(names.next(recordName, 0), ColumnType.STRING, false, "."));
+        }
+        return new FileSchema(FileFormat.XML, null, null, null, "/" + String.join("/", recordPath), columns);
     }
 
-    /** Collects attribute and leaf-text paths of the current element, two levels deep. */
-    private static void collectXml(XMLStreamReader xml, String prefix, Map<String, List<String>> values, int level)
-            throws XMLStreamException {
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            values.computeIfAbsent(prefix + "@" + xml.getAttributeLocalName(i), k -> new ArrayList<>())
-                    .add(xml.getAttributeValue(i));
+    private static String lastStep(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Whether a proper ancestor of {@code path} is a repeated element (its items are JSON, not columns). */
+    private static boolean underRepeated(String path, Set<String> repeated) {
+        for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+            if (repeated.contains(path.substring(0, i))) {
+                return true;
+            }
         }
-        StringBuilder text = new StringBuilder();
-        boolean hasChildren = false;
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                hasChildren = true;
-                String child = xml.getLocalName();
-                if (level < 2) {
-                    collectXml(xml, prefix + child + "/", values, level + 1);
-                } else {
-                    skip(xml);
+        return false;
+    }
+
+    /** Adds one record's paths and values, walking its elements with an explicit stack. */
+    private static void collect(XmlRecords.Element record, Map<String, PathInfo> paths, Set<String> repeated) {
+        Deque<Object[]> todo = new ArrayDeque<>();
+        todo.push(new Object[]{record, "."});
+        while (!todo.isEmpty()) {
+            Object[] next = todo.pop();
+            XmlRecords.Element element = (XmlRecords.Element) next[0];
+            String path = (String) next[1];
+            String prefix = path.equals(".") ? "" : path + "/";
+            PathInfo info = paths.computeIfAbsent(path, k -> new PathInfo());
+            String text = element.textValue();
+            if (text != null) {
+                info.text = true;
+                info.guess.add(text);
+            }
+            info.attributes |= !element.attributes.isEmpty();
+            info.children |= !element.children.isEmpty();
+            for (Map.Entry<String, String> a : element.attributes.entrySet()) {
+                String value = a.getValue();
+                paths.computeIfAbsent(prefix + "@" + a.getKey(), k -> new PathInfo())
+                        .guess.add(value.isEmpty() ? null : value);
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            for (XmlRecords.Element c : element.children) {
+                if (counts.merge(c.name, 1, Integer::sum) == 2) {
+                    repeated.add(prefix + c.name);
                 }
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                text.append(xml.getText());
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                if (!hasChildren && !prefix.isEmpty()) {
-                    String path = prefix.substring(0, prefix.length() - 1);
-                    List<String> list = values.computeIfAbsent(path, k -> new ArrayList<>());
-                    if (!text.toString().isBlank()) {
-                        list.add(text.toString().strip());
+            }
+            for (int i = element.children.size() - 1; i >= 0; i--) {
+                XmlRecords.Element c = element.children.get(i);
+                todo.push(new Object[]{c, prefix + c.name});
+            }
+        }
+    }
+
+    /**
+     * The record element: the most repeated child of the root, or below single wrappers the most repeated element
+     * (local names, as record paths are matched).
+     */
+    private static List<String> recordPath(Path file, Charset charset) throws IOException {
+        String root = null;
+        Map<String, Map<String, Integer>> childCounts = new HashMap<>();
+        XmlRecords.Guard guard = new XmlRecords.Guard(file);
+        try (Reader text = TextInput.xmlReader(file, charset, true)) {
+            XMLStreamReader2 xml = guard.open(text);
+            List<String> stack = new ArrayList<>();
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        guard.dtd(xml);
+                    } else if (event == XMLStreamConstants.START_ELEMENT) {
+                        if (stack.isEmpty()) {
+                            root = xml.getLocalName();
+                        } else if (stack.size() <= WRAPPER_DEPTH) {
+                            childCounts.computeIfAbsent(String.join("/", stack), k -> new LinkedHashMap<>())
+                                    .merge(xml.getLocalName(), 1, Integer::sum);
+                        }
+                        stack.add(xml.getLocalName());
+                        guard.outside(event, xml);
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        stack.remove(stack.size() - 1);
+                    } else {
+                        guard.outside(event, xml);
                     }
                 }
-                return;
+            } catch (XMLStreamException e) {
+                // the elements up to a fatal error tell the record element
+                guard.refuseIfMust(e, xml);
             }
+        } catch (XMLStreamException e) {
+            throw new IOException(file + ": cannot start reading XML: " + e.getMessage(), e);
         }
-    }
-
-    private static void skip(XMLStreamReader xml) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
+        if (root == null || !childCounts.containsKey(root)) {
+            throw new IllegalArgumentException(file + ": no element under the root to take as records; "
+                    + "pass --schema FILE with \"record\": \"/root/element\"");
+        }
+        String parent = root;
+        for (int level = 1; level < WRAPPER_DEPTH; level++) {
+            Map<String, Integer> children = childCounts.get(parent);
+            Map.Entry<String, Integer> best = children.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .orElseThrow();
+            if (best.getValue() >= 2) {
+                return List.of((parent + "/" + best.getKey()).split("/"));
             }
+            // every child occurs once: descend into the wrapper under which an element repeats most
+            String wrapper = null;
+            int most = 1;
+            for (String child : children.keySet()) {
+                Map<String, Integer> below = childCounts.get(parent + "/" + child);
+                int max = below == null ? 0 : below.values().stream().max(Integer::compare).orElse(0);
+                if (max > most) {
+                    most = max;
+                    wrapper = child;
+                }
+            }
+            if (wrapper == null) {
+                break;
+            }
+            parent = parent + "/" + wrapper;
         }
+        Map<String, Integer> rootChildren = childCounts.get(root);
+        String first = rootChildren.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return List.of(root, first);
     }
-
 }
