@@ -204,6 +204,10 @@ final class LoadCommand implements Callable<Integer> {
         if (!plan.newColumns().isEmpty()) {
             out.println("Adding columns to " + plan.table() + ": " + String.join(", ", plan.newColumns()));
         }
+        if (!plan.empty().isEmpty()) {
+            out.println("Empty (no records): " + plan.empty().stream().limit(5).map(Path::toString).toList()
+                    + (plan.empty().size() > 5 ? " ..." : ""));
+        }
         if (!plan.skipped().isEmpty()) {
             out.println("Skipped " + plan.skipped().size() + " file(s) of no known format (name them with --format "
                     + "to load them): " + plan.skipped().stream().limit(5).map(Path::toString).toList()
@@ -225,7 +229,9 @@ final class LoadCommand implements Callable<Integer> {
         root.put("table", table.toString());
         root.put("schema_inferred", plan.inferred());
         List<LoadPlan.Group> groups = plan.groups();
-        root.set("schema", mapper.readTree(groups.get(0).schema().toJson()));
+        if (!groups.isEmpty()) {
+            root.set("schema", mapper.readTree(groups.get(0).schema().toJson()));
+        }
         ArrayNode groupArray = root.putArray("groups");
         for (LoadPlan.Group g : groups) {
             ObjectNode node = groupArray.addObject();
@@ -236,6 +242,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         ArrayNode added = root.putArray("new_columns");
         plan.newColumns().forEach(added::add);
+        ArrayNode empty = root.putArray("empty_files");
+        plan.empty().forEach(f -> empty.add(f.toString()));
         ArrayNode skipped = root.putArray("skipped_files");
         plan.skipped().forEach(f -> skipped.add(f.toString()));
         root.put("records_in", result.recordsIn());

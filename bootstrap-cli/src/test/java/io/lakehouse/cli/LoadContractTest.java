@@ -267,4 +267,21 @@ class LoadContractTest {
         assertEquals(8, rows("raw.mixed").size());
         assertEquals(2, rows("raw.quarantine").stream().filter(r -> r.getField("source").equals("raw.mixed")).count());
     }
+
+    @Test
+    void emptyFilesAndAHeaderAloneHaveNoRecordsAndChangeNoType() throws Exception {
+        Path dir = Files.createDirectories(files.resolve("some-empty"));
+        Files.writeString(dir.resolve("a-empty.csv"), "");
+        Files.writeString(dir.resolve("b-blank.csv"), "\n  \r\n");
+        Files.writeString(dir.resolve("c-header.csv"), "id,amount\n");
+        Files.writeString(dir.resolve("d-data.csv"), "id,amount\n1,1.50\n");
+        JsonNode result = load("raw.some", dir);
+        assertEquals(1, result.get("records_in").asLong(), result.toString());
+        assertEquals(3, result.get("empty_files").size(), result.toString());
+        assertEquals("long", result.get("schema").get("columns").get(0).get("type").asText());
+
+        JsonNode none = load("raw.none", dir.resolve("a-empty.csv"));
+        assertEquals(0, none.get("records_in").asLong(), none.toString());
+        assertFalse(LakehouseCatalog.localHadoop(warehouse).tableExists(TableIdentifier.parse("raw.none")));
+    }
 }

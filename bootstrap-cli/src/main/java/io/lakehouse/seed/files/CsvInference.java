@@ -38,6 +38,7 @@ final class CsvInference {
         List<TypeGuess> withFirst = new ArrayList<>();
         List<TypeGuess> belowFirst = new ArrayList<>();
         List<Set<String>> seenBelow = new ArrayList<>();
+        long records = 0;
         try (Reader reader = TextInput.reader(file, charset)) {
             CsvSplitter splitter = new CsvSplitter(reader, delimiter);
             CsvSplitter.Split row0 = splitter.next();
@@ -59,6 +60,7 @@ final class CsvInference {
             splitter.expectFields(width);
             long rows = 0;
             for (CsvSplitter.Split row = splitter.next(); row != null; row = splitter.next()) {
+                records++;
                 if (row.problem() != null) {
                     continue;
                 }
@@ -75,6 +77,9 @@ final class CsvInference {
             }
         }
         boolean hasHeader = header != null ? header : isHeader(first, withFirst, belowFirst, seenBelow);
+        if (hasHeader && records == 0) {
+            throw new NoRecordsException(file + " has a header and no records");
+        }
         ColumnNames names = new ColumnNames();
         List<ColumnSpec> specs = new ArrayList<>();
         int columns = hasHeader ? first.size() : width;

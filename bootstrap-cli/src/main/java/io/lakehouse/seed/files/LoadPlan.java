@@ -46,15 +46,17 @@ public final class LoadPlan {
     private final boolean tableExists;
     private final List<FilePlan> files;
     private final List<Path> skipped;
+    private final List<Path> empty;
     private final List<String> newColumns;
 
     private LoadPlan(TableIdentifier table, boolean inferred, boolean tableExists, List<FilePlan> files,
-                     List<Path> skipped, List<String> newColumns) {
+                     List<Path> skipped, List<Path> empty, List<String> newColumns) {
         this.table = table;
         this.inferred = inferred;
         this.tableExists = tableExists;
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
+        this.empty = List.copyOf(empty);
         this.newColumns = List.copyOf(newColumns);
     }
 
@@ -77,6 +79,11 @@ public final class LoadPlan {
     /** Files in the directories given that no format is known for (never read, always listed). */
     public List<Path> skipped() {
         return skipped;
+    }
+
+    /** Files with nothing in them but white space: no records, nothing to infer or load. */
+    public List<Path> empty() {
+        return empty;
     }
 
     /** Columns this load adds to an existing table (only with --allow-new-columns). */
@@ -106,7 +113,12 @@ public final class LoadPlan {
         List<Path> skipped = new ArrayList<>();
         List<Path> paths = expand(inputs, format, skipped);
         List<FilePlan> plans = new ArrayList<>();
+        List<Path> empty = new ArrayList<>();
         for (Path file : paths) {
+            if (TextInput.blank(file)) {
+                empty.add(file);
+                continue;
+            }
             FileFormat fileFormat = format != null ? format : FileFormat.fromName(file).orElseThrow();
             FileSchema schema;
             if (declared != null) {
@@ -118,9 +130,17 @@ public final class LoadPlan {
                 FileSchema given = header == null ? declared : declared.withHeader(header);
                 schema = SchemaInference.complete(given, file);
             } else {
-                schema = SchemaInference.complete(SchemaInference.infer(file, fileFormat, header), file);
+                try {
+                    schema = SchemaInference.complete(SchemaInference.infer(file, fileFormat, header), file);
+                } catch (NoRecordsException e) {
+                    empty.add(file); // a header alone: its columns say nothing about types, and no record is lost
+                    continue;
+                }
             }
             plans.add(new FilePlan(file, schema));
+        }
+        if (plans.isEmpty()) {
+            return new LoadPlan(table, declared == null, false, List.of(), skipped, empty, List.of());
         }
         Schema existing = catalog.tableExists(table) ? catalog.loadTable(table).schema() : null;
         Map<String, Type> tableColumns = new LinkedHashMap<>();
@@ -180,7 +200,7 @@ public final class LoadPlan {
             checked.add(new FilePlan(p.file(), new FileSchema(p.schema().format(), p.schema().delimiter(),
                     p.schema().header(), p.schema().encoding(), p.schema().record(), columns)));
         }
-        return new LoadPlan(table, declared == null, existing != null, checked, skipped,
+        return new LoadPlan(table, declared == null, existing != null, checked, skipped, empty,
                 existing == null ? List.of() : added);
     }
 

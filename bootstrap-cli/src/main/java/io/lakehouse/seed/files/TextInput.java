@@ -234,4 +234,23 @@ public final class TextInput {
             return false;
         }
     }
+
+    /** Whether the file holds nothing but white space (and a byte-order mark): no records at all. */
+    public static boolean blank(Path file) throws IOException {
+        try (InputStream in = bytes(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            if (in.read() >= 0) {
+                return false;
+            }
+            for (byte b : head) {
+                int v = b & 0xff;
+                boolean space = v == ' ' || v == '\t' || v == '\n' || v == '\r' || v == 0
+                        || v == 0xef || v == 0xbb || v == 0xbf || v == 0xfe || v == 0xff;
+                if (!space) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 }

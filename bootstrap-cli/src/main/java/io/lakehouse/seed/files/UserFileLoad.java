@@ -32,6 +32,9 @@ public final class UserFileLoad {
 
     public static Result load(Catalog catalog, LoadPlan plan, LoadProgress progress) throws IOException {
         requireNonNull(catalog, "catalog");
+        if (plan.files().isEmpty()) {
+            return new Result(plan, List.of()); // only empty files: nothing to write, no table created
+        }
         FileLoader loader = new FileLoader(catalog, progress);
         List<FileLoader.Job> jobs = plan.files().stream().map(f -> new FileLoader.Job(f.file(), f.schema(),
                 f.file().toAbsolutePath().normalize().toString())).toList();
