@@ -161,15 +161,20 @@ final class LoadCommand implements Callable<Integer> {
         FileSchema declared = schemaFile == null ? null : FileSchema.read(schemaFile);
         Catalog catalog = localWarehouse != null ? LakehouseCatalog.localHadoop(localWarehouse)
                 : catalogOfStack();
+        if (!json) {
+            err.println(declared == null ? "Reading the files to plan the load (types are inferred from every value)..."
+                    : "Reading the files' headers to plan the load...");
+            err.flush();
+        }
         LoadPlan plan = LoadPlan.make(catalog, table, inputs, given, declared, header, allowNewColumns);
         if (!json) {
             printPlan(out, plan);
         }
-        LoadProgress progress = json ? LoadProgress.NONE : (t, f, n, rate) -> {
-            err.printf(Locale.ROOT, "  %s: %,d records (%,.0f/s)%n", Path.of(f).getFileName(), n, rate);
-            err.flush();
-        };
+        ProgressLine line = new ProgressLine(err, ProgressDisplay.isTerminal());
+        LoadProgress progress = json ? LoadProgress.NONE : (t, f, n, rate) -> line.update(String.format(Locale.ROOT,
+                "%s: %,d records (%,.0f/s)", Path.of(f).getFileName(), n, rate));
         UserFileLoad.Result result = UserFileLoad.load(catalog, plan, progress);
+        line.done();
         if (json) {
             out.println(toJson(table, result));
         } else {

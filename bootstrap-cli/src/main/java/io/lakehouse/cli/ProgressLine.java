@@ -45,4 +45,14 @@ final class ProgressLine {
         err.println(line);
         err.flush();
     }
+
+    /** Ends the progress line in place (on a terminal), so what follows starts on a line of its own. */
+    synchronized void done() {
+        if (open) {
+            err.println();
+            err.flush();
+            open = false;
+        }
+        last = null;
+    }
 }

@@ -188,7 +188,9 @@ public final class FileLoader {
                 }
             }
         }
-        progress.update(source, sourceFile, in, rate(in, started));
+        if (in == 0 || in % PROGRESS_EVERY != 0) {
+            progress.update(source, sourceFile, in, rate(in, started));
+        }
         return new SourceCounts(source, sourceFile, in, landed, byReason, (System.nanoTime() - started) / 1e9);
     }
 

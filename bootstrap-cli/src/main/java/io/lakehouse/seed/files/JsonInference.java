@@ -42,8 +42,10 @@ final class JsonInference {
             }
         }
         if (paths.isEmpty()) {
-            throw new InputRefusedException(file + " has no JSON objects with values to infer a schema from; "
-                    + "pass --schema FILE");
+            throw new InputRefusedException(file + " has no JSON-lines objects with values to infer a schema from"
+                    + (startsWithArray(file, charset) ? " (it is one JSON array, not JSON lines: one object per "
+                    + "line; convert it with: jq -c '.[]' FILE > FILE.jsonl)" : "; pass --schema FILE")
+                    + "; nothing was loaded");
         }
         ColumnNames names = new ColumnNames();
         List<ColumnSpec> columns = new ArrayList<>();
@@ -53,5 +55,15 @@ final class JsonInference {
                     JsonLine.source(e.getKey())));
         }
         return new FileSchema(FileFormat.JSON, null, null, charset.name(), null, columns);
+    }
+
+    private static boolean startsWithArray(Path file, Charset charset) throws IOException {
+        try (java.io.Reader reader = TextInput.reader(file, charset)) {
+            int c;
+            do {
+                c = reader.read();
+            } while (c >= 0 && Character.isWhitespace(c));
+            return c == '[';
+        }
     }
 }
