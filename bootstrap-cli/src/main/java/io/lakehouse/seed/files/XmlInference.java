@@ -51,7 +51,7 @@ final class XmlInference {
 
         Map<String, PathInfo> paths = new LinkedHashMap<>();
         Set<String> repeated = new HashSet<>();
-        XmlRecords.Guard guard = new XmlRecords.Guard(file);
+        XmlSafety guard = new XmlSafety(file);
         try (Reader text = TextInput.xmlReader(file, charset, true)) {
             XMLStreamReader2 xml = guard.open(text);
             List<String> stack = new ArrayList<>();
@@ -63,7 +63,7 @@ final class XmlInference {
                     } else if (event == XMLStreamConstants.START_ELEMENT) {
                         stack.add(xml.getLocalName());
                         if (stack.equals(recordPath)) {
-                            collect(XmlRecords.readElement(xml, guard), paths, repeated);
+                            collect(XmlElement.read(xml, guard), paths, repeated);
                             stack.remove(stack.size() - 1);
                             if (paths.size() > MAX_COLUMNS) {
                                 throw new IllegalArgumentException(file + ": records hold more than " + MAX_COLUMNS
@@ -140,12 +140,12 @@ final class XmlInference {
     }
 
     /** Adds one record's paths and values, walking its elements with an explicit stack. */
-    private static void collect(XmlRecords.Element record, Map<String, PathInfo> paths, Set<String> repeated) {
+    private static void collect(XmlElement record, Map<String, PathInfo> paths, Set<String> repeated) {
         Deque<Object[]> todo = new ArrayDeque<>();
         todo.push(new Object[]{record, "."});
         while (!todo.isEmpty()) {
             Object[] next = todo.pop();
-            XmlRecords.Element element = (XmlRecords.Element) next[0];
+            XmlElement element = (XmlElement) next[0];
             String path = (String) next[1];
             String prefix = path.equals(".") ? "" : path + "/";
             PathInfo info = paths.computeIfAbsent(path, k -> new PathInfo());
@@ -162,13 +162,13 @@ final class XmlInference {
                         .guess.add(value.isEmpty() ? null : value);
             }
             Map<String, Integer> counts = new HashMap<>();
-            for (XmlRecords.Element c : element.children) {
+            for (XmlElement c : element.children) {
                 if (counts.merge(c.name, 1, Integer::sum) == 2) {
                     repeated.add(prefix + c.name);
                 }
             }
             for (int i = element.children.size() - 1; i >= 0; i--) {
-                XmlRecords.Element c = element.children.get(i);
+                XmlElement c = element.children.get(i);
                 todo.push(new Object[]{c, prefix + c.name});
             }
         }
@@ -181,7 +181,7 @@ final class XmlInference {
     private static List<String> recordPath(Path file, Charset charset) throws IOException {
         String root = null;
         Map<String, Map<String, Integer>> childCounts = new HashMap<>();
-        XmlRecords.Guard guard = new XmlRecords.Guard(file);
+        XmlSafety guard = new XmlSafety(file);
         try (Reader text = TextInput.xmlReader(file, charset, true)) {
             XMLStreamReader2 xml = guard.open(text);
             List<String> stack = new ArrayList<>();
