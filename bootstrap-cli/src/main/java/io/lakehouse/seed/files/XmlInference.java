@@ -1,8 +1,5 @@
 package io.lakehouse.seed.files;
 
-import org.codehaus.stax2.XMLStreamReader2;
-
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,39 +48,24 @@ final class XmlInference {
 
         Map<String, PathInfo> paths = new LinkedHashMap<>();
         Set<String> repeated = new HashSet<>();
-        XmlSafety guard = new XmlSafety(file);
         try (Reader text = TextInput.xmlReader(file, charset, true)) {
-            XMLStreamReader2 xml = guard.open(text);
-            List<String> stack = new ArrayList<>();
+            XmlDocument document = new XmlDocument(file, text);
             try {
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        guard.dtd(xml);
-                    } else if (event == XMLStreamConstants.START_ELEMENT) {
-                        stack.add(xml.getLocalName());
-                        if (stack.equals(recordPath)) {
-                            collect(XmlElement.read(xml, guard), paths, repeated);
-                            stack.remove(stack.size() - 1);
-                            if (paths.size() > MAX_COLUMNS) {
-                                throw new IllegalArgumentException(file + ": records hold more than " + MAX_COLUMNS
-                                        + " distinct value paths; pass --schema FILE naming the columns to load");
-                            }
-                        } else {
-                            guard.outside(event, xml);
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        stack.remove(stack.size() - 1);
-                    } else {
-                        guard.outside(event, xml);
+                while (document.nextStart()) {
+                    if (!document.path.equals(recordPath)) {
+                        document.passStart();
+                        continue;
+                    }
+                    collect(document.readElement(), paths, repeated);
+                    if (paths.size() > MAX_COLUMNS) {
+                        throw new IllegalArgumentException(file + ": records hold more than " + MAX_COLUMNS
+                                + " distinct value paths; pass --schema FILE naming the columns to load");
                     }
                 }
             } catch (XMLStreamException e) {
                 // the records up to a fatal error give the schema; loading quarantines the rest piece by piece
-                guard.refuseIfMust(e, xml);
+                document.refuseIfMust(e);
             }
-        } catch (XMLStreamException e) {
-            throw new IOException(file + ": cannot start reading XML: " + e.getMessage(), e);
         }
 
         List<ColumnSpec> columns = new ArrayList<>();
@@ -181,36 +163,24 @@ final class XmlInference {
     private static List<String> recordPath(Path file, Charset charset) throws IOException {
         String root = null;
         Map<String, Map<String, Integer>> childCounts = new HashMap<>();
-        XmlSafety guard = new XmlSafety(file);
         try (Reader text = TextInput.xmlReader(file, charset, true)) {
-            XMLStreamReader2 xml = guard.open(text);
-            List<String> stack = new ArrayList<>();
+            XmlDocument document = new XmlDocument(file, text);
+            List<String> path = document.path;
             try {
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        guard.dtd(xml);
-                    } else if (event == XMLStreamConstants.START_ELEMENT) {
-                        if (stack.isEmpty()) {
-                            root = xml.getLocalName();
-                        } else if (stack.size() <= WRAPPER_DEPTH) {
-                            childCounts.computeIfAbsent(String.join("/", stack), k -> new LinkedHashMap<>())
-                                    .merge(xml.getLocalName(), 1, Integer::sum);
-                        }
-                        stack.add(xml.getLocalName());
-                        guard.outside(event, xml);
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        stack.remove(stack.size() - 1);
-                    } else {
-                        guard.outside(event, xml);
+                while (document.nextStart()) {
+                    int parents = path.size() - 1;
+                    if (parents == 0) {
+                        root = path.get(0);
+                    } else if (parents <= WRAPPER_DEPTH) {
+                        childCounts.computeIfAbsent(String.join("/", path.subList(0, parents)),
+                                k -> new LinkedHashMap<>()).merge(path.get(parents), 1, Integer::sum);
                     }
+                    document.passStart();
                 }
             } catch (XMLStreamException e) {
                 // the elements up to a fatal error tell the record element
-                guard.refuseIfMust(e, xml);
+                document.refuseIfMust(e);
             }
-        } catch (XMLStreamException e) {
-            throw new IOException(file + ": cannot start reading XML: " + e.getMessage(), e);
         }
         if (root == null || !childCounts.containsKey(root)) {
             throw new IllegalArgumentException(file + ": no element under the root to take as records; "

@@ -2,7 +2,6 @@ package io.lakehouse.seed.files;
 
 import org.codehaus.stax2.XMLStreamReader2;
 
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +41,10 @@ public final class XmlRecords extends RecordIterator {
     private final Charset charset;
     private final XmlRecordingReader recorder;
     private final XMLStreamReader2 xml;
-    private final XmlSafety safety;
+    private final XmlDocument document;
     private final List<String> recordPath;
     private final List<XmlColumn> columns = new ArrayList<>();
     private final Set<String> withChildColumns = new HashSet<>();
-    private final List<String> stack = new ArrayList<>();
     private boolean rootPending;
     private XMLStreamException prologError;
     private long index;
@@ -72,24 +70,16 @@ public final class XmlRecords extends RecordIterator {
         }
         this.charset = TextInput.xmlCharset(file);
         this.recorder = new XmlRecordingReader(TextInput.xmlReader(file, charset, true));
-        this.safety = new XmlSafety(file);
         try {
-            this.xml = safety.open(recorder);
-        } catch (XMLStreamException e) {
+            this.document = new XmlDocument(file, recorder);
+        } catch (IOException e) {
             recorder.close();
-            throw new IOException(file + ": cannot start reading XML: " + e.getMessage(), e);
+            throw e;
         }
+        this.xml = document.xml;
         // the prolog (DTD included) now: a file to refuse is refused before any record is read
         try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    safety.dtd(xml);
-                } else if (event == XMLStreamConstants.START_ELEMENT) {
-                    rootPending = true;
-                    break;
-                }
-            }
+            rootPending = document.nextStart();
         } catch (XMLStreamException e) {
             prologError = e;
         } catch (RuntimeException e) {
@@ -98,7 +88,7 @@ public final class XmlRecords extends RecordIterator {
         }
         if (prologError != null) {
             try {
-                safety.refuseIfMust(prologError, xml);
+                document.refuseIfMust(prologError);
             } catch (RuntimeException e) {
                 recorder.close();
                 throw e;
@@ -116,43 +106,33 @@ public final class XmlRecords extends RecordIterator {
             if (prologError != null) {
                 throw prologError;
             }
-            while (rootPending || xml.hasNext()) {
-                int event = rootPending ? XMLStreamConstants.START_ELEMENT : xml.next();
+            // the root's start tag was read with the prolog
+            while (rootPending || document.nextStart()) {
                 rootPending = false;
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    stack.add(xml.getLocalName());
-                    if (stack.equals(recordPath)) {
-                        index++;
-                        long line = xml.getLocation().getLineNumber();
-                        recordStart = xml.getLocationInfo().getStartingCharOffset();
-                        recorder.pin(recordStart);
-                        XmlElement record = XmlElement.read(xml, safety);
-                        long end = xml.getLocationInfo().getEndingCharOffset();
-                        String raw = recorder.raw(recordStart, end);
-                        recordStart = -1;
-                        lastEnd = end;
-                        stack.remove(stack.size() - 1);
-                        return toRecord(record, line, raw);
-                    }
-                    safety.outside(event, xml);
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    stack.remove(stack.size() - 1);
-                } else if (event == XMLStreamConstants.DTD) {
-                    safety.dtd(xml);
-                } else {
-                    safety.outside(event, xml);
+                if (document.path.equals(recordPath)) {
+                    index++;
+                    long line = xml.getLocation().getLineNumber();
+                    recordStart = xml.getLocationInfo().getStartingCharOffset();
+                    recorder.pin(recordStart);
+                    XmlElement record = document.readElement();
+                    long end = xml.getLocationInfo().getEndingCharOffset();
+                    String raw = recorder.raw(recordStart, end);
+                    recordStart = -1;
+                    lastEnd = end;
+                    return toRecord(record, line, raw);
                 }
+                document.passStart();
             }
             endOfInput();
             return null;
         } catch (XMLStreamException e) {
-            safety.refuseIfMust(e, xml);
+            document.refuseIfMust(e);
             long from = lastEnd;
             if (recordStart >= 0) {
                 from = recordStart;
                 index--; // the record in progress is the first piece
             }
-            String problem = safety.describe(e, xml);
+            String problem = document.safety.describe(e, xml);
             try {
                 xml.close();
             } catch (XMLStreamException ignored) {
