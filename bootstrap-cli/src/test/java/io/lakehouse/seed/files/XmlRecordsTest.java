@@ -118,6 +118,35 @@ class XmlRecordsTest {
     }
 
     @Test
+    void onlyElementsAtTheRecordPathAreRecordsWhateverStandsAroundThem() throws Exception {
+        Path file = write("around.xml", """
+                <?xml version="1.0"?>
+                <!-- exported -->
+                <?generator x?>
+                <!DOCTYPE catalog [<!ENTITY cur "EUR">]>
+                <catalog>
+                  <product sku="a1"><name>Ant</name><price currency="&cur;">1.50</price></product>
+                  <!-- between -->
+                  <archive><product sku="old"><name>Old</name></product></archive>
+                  <product sku="b2"><name>Bee &amp; co</name><price currency="USD">2</price></product>
+                  <?pi between?>
+                  <product sku="c3"><name>Cat</name></product>
+                </catalog>
+                <!-- after -->
+                """);
+        Read r = read(file);
+        assertEquals("/catalog/product", r.schema().record());
+        assertEquals(0, r.quarantined().size());
+        assertEquals(List.of("/catalog/product[1]", "/catalog/product[2]", "/catalog/product[3]"),
+                r.landed().stream().map(RawRecord::path).toList());
+        assertEquals(List.of("a1", "b2", "c3"), r.landed().stream().map(x -> x.values().get("@sku")).toList());
+        assertEquals("EUR", r.landed(0).get("price/@currency"));
+        assertEquals("Bee & co", r.landed(1).get("name"));
+        assertNull(r.landed(2).get("price/@currency"));
+        assertEquals(6, r.landed().get(0).line());
+    }
+
+    @Test
     void rssItemsUnderTheChannelWrapperAreTheRecords() throws Exception {
         Read r = read(XML.resolve("rss.xml"));
         assertEquals("/rss/channel/item", r.schema().record());
