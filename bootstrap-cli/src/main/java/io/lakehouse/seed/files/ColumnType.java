@@ -35,10 +35,10 @@ public record ColumnType(Kind kind, int precision, int scale) {
 
     private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
     /** ISO dates, strictly: 2021-02-30 is rejected, not moved to March. */
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+    static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     /** 2024-05-01T10:00:00, 2024-05-01 10:00:00.123 */
-    private static final DateTimeFormatter LOCAL_TS = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter LOCAL_TS = new DateTimeFormatterBuilder()
             .append(ISO_DATE).optionalStart().appendLiteral('T').optionalEnd().optionalStart().appendLiteral(' ')
             .optionalEnd().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()

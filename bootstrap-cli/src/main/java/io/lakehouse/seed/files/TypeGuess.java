@@ -1,11 +1,7 @@
 package io.lakehouse.seed.files;
 
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +19,8 @@ public final class TypeGuess {
             "\\d{4}-\\d{2}-\\d{2}([T ])\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?");
     private static final Pattern TIMESTAMP_UTC = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}([T ])\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|\\+00:00)");
-    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter LOCAL_TS = new DateTimeFormatterBuilder()
-            .append(ISO_DATE).optionalStart().appendLiteral('T').optionalEnd().optionalStart().appendLiteral(' ')
-            .optionalEnd().appendPattern("HH:mm").optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO_DATE = ColumnType.ISO_DATE;
+    private static final DateTimeFormatter LOCAL_TS = ColumnType.LOCAL_TS;
 
     private boolean any;
     private boolean bool = true;
