@@ -91,7 +91,9 @@ public final class ServingStoreService {
                 .health(new CqlProbe("SERVING_STORE_PORT"))
                 // 512 MiB heap; measured ~0.75 GB resident when idle (Cassandra locks its memory where allowed)
                 .memoryBudgetMb(900)
-                .startTimeout(Duration.ofSeconds(120))
+                // a restart beside 15 busy services on 2 cores: 50 s to start, then reads time out for a minute
+                // more before CQL logins answer (a CI run saw 120 s pass)
+                .startTimeout(Duration.ofSeconds(180))
                 .local(new LocalLaunch("cassandra", List.of(),
                         // Cassandra 5.0 runs on JDK 11 and 17 only; on 21+ it fails on the removed security manager
                         new LaunchCommand.Java(new JdkRequirement(17, 17), "org.apache.cassandra.service.CassandraDaemon",
