@@ -28,12 +28,16 @@ final class CsvInference {
     static FileSchema infer(Path file, Boolean header) throws IOException {
         Charset charset = TextInput.charset(file, null);
         String sample = SchemaInference.sample(file, charset);
-        char delimiter = SchemaInference.delimiter(sample);
-        return infer(file, charset, delimiter, header);
+        return infer(file, charset, sample, SchemaInference.delimiter(sample), header);
     }
 
     static FileSchema infer(Path file, Charset charset, char delimiter, Boolean header) throws IOException {
-        int width = modeWidth(SchemaInference.sample(file, charset), delimiter);
+        return infer(file, charset, SchemaInference.sample(file, charset), delimiter, header);
+    }
+
+    private static FileSchema infer(Path file, Charset charset, String sample, char delimiter, Boolean header)
+            throws IOException {
+        int width = modeWidth(sample, delimiter);
         List<String> first;
         List<TypeGuess> withFirst = new ArrayList<>();
         List<TypeGuess> belowFirst = new ArrayList<>();

@@ -43,17 +43,15 @@ public final class LoadPlan {
 
     private final TableIdentifier table;
     private final boolean inferred;
-    private final boolean tableExists;
     private final List<FilePlan> files;
     private final List<Path> skipped;
     private final List<Path> empty;
     private final List<String> newColumns;
 
-    private LoadPlan(TableIdentifier table, boolean inferred, boolean tableExists, List<FilePlan> files,
+    private LoadPlan(TableIdentifier table, boolean inferred, List<FilePlan> files,
                      List<Path> skipped, List<Path> empty, List<String> newColumns) {
         this.table = table;
         this.inferred = inferred;
-        this.tableExists = tableExists;
         this.files = List.copyOf(files);
         this.skipped = List.copyOf(skipped);
         this.empty = List.copyOf(empty);
@@ -68,9 +66,6 @@ public final class LoadPlan {
         return inferred;
     }
 
-    public boolean tableExists() {
-        return tableExists;
-    }
 
     public List<FilePlan> files() {
         return files;
@@ -140,7 +135,7 @@ public final class LoadPlan {
             plans.add(new FilePlan(file, schema));
         }
         if (plans.isEmpty()) {
-            return new LoadPlan(table, declared == null, false, List.of(), skipped, empty, List.of());
+            return new LoadPlan(table, declared == null, List.of(), skipped, empty, List.of());
         }
         Schema existing = catalog.tableExists(table) ? catalog.loadTable(table).schema() : null;
         Map<String, Type> tableColumns = new LinkedHashMap<>();
@@ -200,7 +195,7 @@ public final class LoadPlan {
             checked.add(new FilePlan(p.file(), new FileSchema(p.schema().format(), p.schema().delimiter(),
                     p.schema().header(), p.schema().encoding(), p.schema().record(), columns)));
         }
-        return new LoadPlan(table, declared == null, existing != null, checked, skipped, empty,
+        return new LoadPlan(table, declared == null, checked, skipped, empty,
                 existing == null ? List.of() : added);
     }
 

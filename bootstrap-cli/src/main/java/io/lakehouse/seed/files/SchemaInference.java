@@ -32,9 +32,8 @@ public final class SchemaInference {
         if (schema.format() != FileFormat.CSV) {
             return done;
         }
-        String sample = sample(file, charset);
         if (done.delimiter() == null) {
-            done = done.withDelimiter(delimiter(sample));
+            done = done.withDelimiter(delimiter(sample(file, charset)));
         }
         if (done.header() == null) {
             done = done.withHeader(CsvInference.infer(file, charset, done.delimiter(), null).header());

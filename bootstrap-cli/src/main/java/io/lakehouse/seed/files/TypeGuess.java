@@ -93,10 +93,6 @@ public final class TypeGuess {
         return ColumnType.STRING;
     }
 
-    /** Whether any non-empty value was seen. */
-    public boolean seen() {
-        return any;
-    }
 
     private boolean decimalFits(String value) {
         var m = DECIMAL.matcher(value);
