@@ -73,6 +73,14 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
                     Wait.forHealthcheck().withStartupTimeout(budget.testWait()));
         }
         long began = System.nanoTime();
+        // once a minute, the containers not healthy yet: a slow start names its laggard in the log as it happens
+        var watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "compose-start-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleAtFixedRate(() -> System.out.printf("[compose] %.0f s, not healthy yet: %s%n",
+                (System.nanoTime() - began) / 1e9, notHealthy()), 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -80,6 +88,8 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
             String states = containerStates();
             container.stop();
             throw new IllegalStateException(e.getMessage() + "; containers: " + states, e);
+        } finally {
+            watcher.shutdownNow();
         }
         PhaseLog.done(services.size() + " compose services healthy", began);
         System.out.println(PhaseLog.PREFIX + PhaseLog.run() + ": healthy after (s, since the container started; "
@@ -113,6 +123,22 @@ public final class ComposeStack implements ExtensionContext.Store.CloseableResou
                             + (c.getStatus().contains("(healthy)") ? ""
                             : " [health: " + lastHealthOutput(c.getId()) + "] [log: " + logTail(c.getId()) + "]"))
                     .sorted().collect(java.util.stream.Collectors.joining(", "));
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The services of this run's compose containers that are not healthy, with their status: "superset Up 2 minutes (health: starting)". */
+    private static String notHealthy() {
+        try {
+            String names = org.testcontainers.DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                    .exec().stream()
+                    .filter(c -> c.getLabels() != null && c.getLabels()
+                            .getOrDefault("com.docker.compose.project", "").startsWith(OtherStacks.COMPOSE_PROJECT_PREFIX))
+                    .filter(c -> !c.getStatus().contains("(healthy)"))
+                    .map(c -> c.getLabels().get("com.docker.compose.service") + " " + c.getStatus())
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            return names.isEmpty() ? "none" : names;
         } catch (RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }
