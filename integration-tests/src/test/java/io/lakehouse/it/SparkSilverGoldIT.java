@@ -1,9 +1,12 @@
 package io.lakehouse.it;
 
+import io.lakehouse.seed.spark.SparkSqlRunner;
+import io.lakehouse.stack.ProbeTarget;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The seed's Spark stage for real: bronze -> silver -> gold by MERGE INTO on the cluster, run twice. Silver holds
  * exactly the documented sample numbers (sample-data/README.md), gold's revenue equals what Trino computes over
  * bronze on its own (cancelled orders excluded), and the second run changes nothing: same counts, no data file
- * added to any silver or gold table.
+ * added to any silver or gold table. A third and fourth run see a planted bronze row come and go, while the MERGEs
+ * that do not read it are skipped.
  */
 @Order(5)
 @LocalStackTest
@@ -108,6 +112,47 @@ class SparkSilverGoldIT {
                     }
                 }
             }
+        }
+        aNewInputRowIsMergedWhileTheUnchangedTablesAreSkipped(stack);
+    }
+
+    /**
+     * The Spark stage skips a MERGE whose inputs have no new rows since its last run: a customer planted in bronze
+     * (as a file from elsewhere would land) reaches silver and gold, and its removal removes it there too, while the
+     * tables that do not read customers are skipped both times.
+     */
+    private static void aNewInputRowIsMergedWhileTheUnchangedTablesAreSkipped(LocalStack stack) throws Exception {
+        SparkSqlRunner spark = new SparkSqlRunner(stack.layout().home(), new ProbeTarget(stack.endpoints().host(),
+                stack.endpoints().ports(), stack.endpoints().secrets()));
+        List<Path> files = List.of(spark.sqlFile("silver.sql"), spark.sqlFile("gold.sql"));
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+            long planted = count(sql, "SELECT max(customer_id) FROM bronze.customers") + 1_000_000;
+            String plantedWhere = " WHERE customer_id = " + planted;
+            sql.execute("INSERT INTO bronze.customers (customer_id, first_name, last_name, email, _source_file) "
+                    + "SELECT max(customer_id) + 1000000, 'Planted', 'Customer', 'planted@example.com', "
+                    + "'planted-by-SparkSilverGoldIT.csv' FROM bronze.customers");
+            try {
+                List<String> lines = new java.util.ArrayList<>();
+                spark.run(files, lines::add);
+                assertEquals(1, count(sql, "SELECT count(*) FROM silver.customers" + plantedWhere), lines.toString());
+                assertEquals(1, count(sql, "SELECT count(*) FROM gold.dim_customer" + plantedWhere), lines.toString());
+                assertSkipped(lines, "silver.orders", "silver.events", "gold.fact_events", "gold.dim_product");
+            } finally {
+                sql.execute("DELETE FROM bronze.customers" + plantedWhere);
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            spark.run(files, lines::add);
+            assertEquals(0, count(sql, "SELECT count(*) FROM silver.customers" + plantedWhere), lines.toString());
+            assertEquals(0, count(sql, "SELECT count(*) FROM gold.dim_customer" + plantedWhere), lines.toString());
+            assertEquals(SILVER.get("customers"), count(sql, "SELECT count(*) FROM silver.customers"));
+            assertSkipped(lines, "silver.orders", "silver.events", "gold.fact_events", "gold.dim_product");
+        }
+    }
+
+    private static void assertSkipped(List<String> lines, String... tables) {
+        for (String table : tables) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("MERGE INTO lakehouse." + table + ":")
+                    && l.contains("skipped")), table + " was not skipped:\n" + String.join("\n", lines));
         }
     }
 

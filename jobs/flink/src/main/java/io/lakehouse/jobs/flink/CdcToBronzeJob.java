@@ -3,6 +3,8 @@ package io.lakehouse.jobs.flink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * MySQL change events (Debezium, topics {@code cdc.shop.*}) applied to the bronze Iceberg tables as upserts, the four
@@ -37,8 +39,11 @@ public final class CdcToBronzeJob {
         tables.executeSql(catalog.createCatalogSql());
         tables.executeSql("CREATE DATABASE IF NOT EXISTS " + LakehouseCatalog.NAME + "." + CdcTable.BRONZE);
         StatementSet inserts = tables.createStatementSet();
+        Catalog iceberg = catalog.loader().loadCatalog();
         for (CdcTable table : CdcTable.SHOP) {
             tables.executeSql(table.bronzeDdl());
+            Checkpointing.withoutEmptyCommits(iceberg.loadTable(
+                    TableIdentifier.of(CdcTable.BRONZE, table.name())));
             tables.executeSql(table.sourceDdl(kafka, CONSUMER_GROUP));
             inserts.addInsertSql(table.insertSql());
         }

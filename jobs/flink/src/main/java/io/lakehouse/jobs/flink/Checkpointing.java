@@ -1,6 +1,7 @@
 package io.lakehouse.jobs.flink;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.Table;
 
 import java.time.Duration;
 
@@ -13,8 +14,23 @@ import java.time.Duration;
  */
 public final class Checkpointing {
     static final Duration INTERVAL = Duration.ofSeconds(5);
+    /**
+     * Iceberg's Flink committer commits an empty snapshot after this many checkpoints with no data (10 by default),
+     * to record the checkpoint id. Those snapshots hold nothing (a restore needs only the data checkpoints' ids),
+     * but each one is a new snapshot of the table: readers that skip unchanged inputs (the Spark stage of
+     * 'lakehouse seed') would redo their work every 50 s. A table property of the bronze tables the jobs write.
+     */
+    static final String MAX_EMPTY_COMMITS = "flink.max-continuous-empty-commits";
+    static final String NO_EMPTY_COMMITS = Integer.toString(Integer.MAX_VALUE);
 
     private Checkpointing() {
+    }
+
+    /** Sets {@link #MAX_EMPTY_COMMITS} on a table the job writes, unless it is set already. */
+    static void withoutEmptyCommits(Table table) {
+        if (!NO_EMPTY_COMMITS.equals(table.properties().get(MAX_EMPTY_COMMITS))) {
+            table.updateProperties().set(MAX_EMPTY_COMMITS, NO_EMPTY_COMMITS).commit();
+        }
     }
 
     public static Configuration configuration(String jobName, String checkpointDir) {

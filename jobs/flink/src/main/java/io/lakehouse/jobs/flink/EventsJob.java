@@ -135,6 +135,7 @@ public final class EventsJob {
                 // created meanwhile: fine
             }
         }
+        Checkpointing.withoutEmptyCommits(iceberg.loadTable(BRONZE_EVENTS));
     }
 
     static RowData toRow(ShopEvent event) {

@@ -11,9 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs SQL files statement by statement on a Spark Connect server:
@@ -24,6 +27,12 @@ import java.util.Optional;
  * <p>Spark 4.0's Connect server answers MERGE and INSERT with no row counts of its own, so the rows changed come
  * from the snapshot the statement committed to the Iceberg table (its summary: added-records, deleted-records,
  * added-data-files); "no new snapshot" means the statement changed nothing.
+ *
+ * <p>Work already done is not done again. {@code CREATE TABLE IF NOT EXISTS} of a table that exists is skipped. A
+ * MERGE records, in its target's properties ({@link TableState}), what it read (its text, the views and settings behind
+ * it: {@link MergeLineage}), each input table's snapshot and the target's snapshot after it; when all of these are
+ * the same the next time, the MERGE is skipped, since it would change nothing. Anything else (a new snapshot of an
+ * input, a write to the target by anyone, an edited script) runs it.
  */
 public final class SqlFileRunner {
     static final int OK = 0;
@@ -31,9 +40,16 @@ public final class SqlFileRunner {
     static final int USAGE = 2;
     private static final List<String> SPARK_ROW_COUNTS = List.of("num_affected_rows", "num_inserted_rows",
             "num_updated_rows", "num_deleted_rows");
+    private static final String CATALOG = "lakehouse";
+    private static final Pattern CREATE_IF_MISSING = Pattern.compile(
+            "^CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+([\\w.`]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MERGE = Pattern.compile("^MERGE\\s",
+            Pattern.CASE_INSENSITIVE);
 
     private final SparkSession spark;
     private final PrintStream out;
+    private final MergeLineage lineage = new MergeLineage(CATALOG);
+    private int skipped;
 
     SqlFileRunner(SparkSession spark, PrintStream out) {
         this.spark = spark;
@@ -75,30 +91,100 @@ public final class SqlFileRunner {
             SqlFileRunner runner = new SqlFileRunner(spark, out);
             for (SqlStatement statement : statements) {
                 try {
-                    runner.execute(statement);
+                    runner.run(statement);
                 } catch (Exception e) {  // Spark's AnalysisException is a checked exception to Java
                     err.println("error: " + statement.where() + ": " + firstLines(e));
                     return FAILED;
                 }
             }
+            out.printf("done: %d statements from %d file(s) in %.1f s (%d skipped: nothing new to them)%n",
+                    statements.size(), args.length - 1, seconds(began), runner.skipped);
         } finally {
             spark.close();
         }
-        out.printf("done: %d statements from %d file(s) in %.1f s%n", statements.size(), args.length - 1,
-                seconds(began));
         return OK;
     }
 
-    void execute(SqlStatement statement) {
+    /** Runs a statement, unless it is work already done (see the class comment). */
+    void run(SqlStatement statement) {
+        long began = System.nanoTime();
+        Matcher create = CREATE_IF_MISSING.matcher(statement.text());
+        if (create.find() && state(create.group(1)).isPresent()) {
+            skip(statement, "the table exists", began);
+            return;
+        }
+        Optional<String> target = statement.writtenTable();
+        if (target.isEmpty() || !MERGE.matcher(statement.text()).find()) {
+            execute(statement);
+            lineage.ran(statement);
+            return;
+        }
+        Optional<String> read = lineage.of(statement, target.get()).map(this::versionsOf);
+        Optional<TableState> before = state(target.get());
+        if (read.isPresent() && before.isPresent()
+                && before.get().lineage().equals(read.get() + ";" + before.get().snapshot())) {
+            skip(statement, "no input has changed since its last merge", began);
+            return;
+        }
+        Optional<Commit> commit = execute(statement);
+        Optional<TableState> after = state(target.get());
+        if (read.isPresent() && after.isPresent()) {
+            // a MERGE that changed no row keeps the version its readers saw; an unknown change counts as one
+            boolean changedRows = commit.map(Commit::changedRows)
+                    .orElseGet(() -> before.isEmpty() || !before.get().snapshot().equals(after.get().snapshot()));
+            String dataVersion = changedRows ? after.get().snapshot() : before.get().dataVersion();
+            spark.sql("ALTER TABLE " + target.get() + " SET TBLPROPERTIES ('" + TableState.LINEAGE + "' = '"
+                    + read.get() + ";" + after.get().snapshot() + "', '" + TableState.DATA_VERSION + "' = '"
+                    + dataVersion + "@" + after.get().snapshot() + "')").collectAsList();
+        }
+    }
+
+    private void skip(SqlStatement statement, String why, long began) {
+        skipped++;
+        out.printf("%s %d %s: %.1f s, skipped: %s%n", statement.file(), statement.number(), statement.label(),
+                seconds(began), why);
+        out.flush();
+    }
+
+    /** "digest;input@version,...": what a MERGE reads, as of now (a missing table reads as "missing"). */
+    private String versionsOf(MergeLineage.Inputs inputs) {
+        StringBuilder text = new StringBuilder(inputs.textDigest()).append(';');
+        for (String table : inputs.tables()) {
+            text.append(table).append('@').append(state(table).map(TableState::dataVersion).orElse("missing"))
+                    .append(',');
+        }
+        return text.toString();
+    }
+
+    /** An Iceberg table's current snapshot and properties; empty when there is no such table. */
+    private Optional<TableState> state(String table) {
+        try {
+            Map<String, String> properties = new HashMap<>();
+            for (Row row : spark.sql("SHOW TBLPROPERTIES " + table).collectAsList()) {
+                properties.put(row.getString(0), row.getString(1));
+            }
+            return Optional.of(TableState.of(properties));
+        } catch (Exception noSuchTable) {   // checked to Java (AnalysisException), so caught as Exception
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a statement and prints its line; for a write, the snapshot it committed (empty: none, or unknown). */
+    Optional<Commit> execute(SqlStatement statement) {
         Optional<String> table = statement.writtenTable();
-        Optional<Long> before = table.flatMap(this::currentSnapshot);
+        Optional<String> before = table.flatMap(this::state).map(TableState::snapshot);
         long began = System.nanoTime();
         List<Row> result = spark.sql(statement.text()).collectAsList();
         double seconds = seconds(began);
-        String rows = table.map(t -> sparkRowCounts(result).orElseGet(() -> snapshotChange(t, before)))
+        Optional<Commit> commit = table.flatMap(t -> commitSince(t, before));
+        String rows = table.map(t -> sparkRowCounts(result)
+                        .or(() -> commit.map(Commit::describe))
+                        .orElse(before.equals(table.flatMap(this::state).map(TableState::snapshot))
+                                ? "no change (no new snapshot)" : "rows not reported"))
                 .map(s -> ", " + s).orElse("");
         out.printf("%s %d %s: %.1f s%s%n", statement.file(), statement.number(), statement.label(), seconds, rows);
         out.flush();
+        return commit;
     }
 
     private Optional<String> sparkRowCounts(List<Row> result) {
@@ -115,31 +201,20 @@ public final class SqlFileRunner {
         return counts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", counts));
     }
 
-    private Optional<Long> currentSnapshot(String table) {
-        try {
-            List<Row> rows = spark.sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC "
-                    + "LIMIT 1").collectAsList();
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getLong(0));
-        } catch (Exception notIceberg) {
+    /** The snapshot a write committed, when the table's current snapshot is a new one. */
+    private Optional<Commit> commitSince(String table, Optional<String> before) {
+        Optional<String> now = state(table).map(TableState::snapshot).filter(s -> !s.equals("none"));
+        if (now.isEmpty() || now.equals(before)) {
             return Optional.empty();
         }
-    }
-
-    private String snapshotChange(String table, Optional<Long> before) {
-        List<Row> rows;
         try {
-            rows = spark.sql("SELECT snapshot_id, operation, summary FROM " + table + ".snapshots "
-                    + "ORDER BY committed_at DESC LIMIT 1").collectAsList();
-        } catch (Exception notIceberg) {
-            return "rows not reported";
+            List<Row> rows = spark.sql("SELECT operation, summary FROM " + table + ".snapshots WHERE snapshot_id = "
+                    + Long.parseLong(now.get())).collectAsList();
+            return rows.isEmpty() ? Optional.empty()
+                    : Optional.of(new Commit(rows.get(0).getString(0), rows.get(0).getJavaMap(1)));
+        } catch (Exception notIceberg) {   // a table without Iceberg's metadata tables
+            return Optional.empty();
         }
-        if (rows.isEmpty() || before.map(id -> id == rows.get(0).getLong(0)).orElse(false)) {
-            return "no change (no new snapshot)";
-        }
-        Map<String, String> summary = rows.get(0).getJavaMap(2);
-        return String.format("%s: %s rows added, %s deleted, %s data files added", rows.get(0).getString(1),
-                summary.getOrDefault("added-records", "0"), summary.getOrDefault("deleted-records", "0"),
-                summary.getOrDefault("added-data-files", "0"));
     }
 
     /** Spark's message without the query plan it appends: the lines before the first plan line. */
