@@ -29,6 +29,7 @@ import java.util.function.Function;
                 StreamingCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,
+                PythonLockCommand.class,
                 ComposeCommand.class,
                 ContainerCommand.class,
                 AutoComplete.GenerateCompletion.class

@@ -71,10 +71,15 @@ public record StackLayout(Path home, Path stateDir) {
 
     /**
      * The virtual environment of a Python application, beside its service folder: a build product like the folder
-     * (made by the CLI from {@code dist/requirements.txt}), kept by {@code down --purge}, gone with {@code mvn clean}.
+     * (made by the CLI from {@code dist/requirements.lock}), kept by {@code down --purge}, gone with {@code mvn clean}.
      */
     public Path venv(String distribution) {
         return home.resolve("services").resolve(distribution).resolve("target").resolve("venv");
+    }
+
+    /** The CLI's own tools (uv's venv): made on first use, cheap to make again after {@code down --purge}. */
+    public Path tools() {
+        return stateDir.resolve("tools");
     }
 
     public Path secretsFile() {

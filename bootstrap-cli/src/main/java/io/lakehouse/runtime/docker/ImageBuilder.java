@@ -3,8 +3,7 @@ package io.lakehouse.runtime.docker;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.stack.ServiceDefinition;
 
-import io.lakehouse.runtime.local.Python;
-import io.lakehouse.runtime.local.PythonEnvironment;
+import io.lakehouse.runtime.local.PythonLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,8 +131,8 @@ public final class ImageBuilder {
         todo.stream().map(ImageSpec::baseImage).distinct().forEach(bases::ensure);
         for (ImageSpec image : todo) {
             image.services().stream().map(distributionOf).distinct().map(layout::distribution)
-                    .filter(dist -> PythonEnvironment.requirementsOf(dist).isPresent())
-                    .forEach(this::wheelhouse);
+                    .filter(dist -> Files.isRegularFile(dist.resolve(PythonLock.REQUIREMENTS)))
+                    .forEach(dist -> new Wheelhouse(dist, progress).ensure());
         }
         Map<String, ImageSpec> firstPerBase = new LinkedHashMap<>();
         todo.forEach(image -> firstPerBase.putIfAbsent(image.baseImage(), image));
@@ -218,38 +217,6 @@ public final class ImageBuilder {
         }
         progress.accept(String.format("%s: built in %.1f s, %s", prefix, (System.nanoTime() - began) / 1e9,
                 size(image.tag()).orElse("size unknown")));
-    }
-
-    /**
-     * The wheels a Python application's image installs from ({@code dist/wheels}), made here on the host with pip:
-     * the build itself never reaches PyPI (inside a build only Debian's mirror is assumed reachable, and the host's
-     * pip cache makes a rebuild cheap). Made again when the requirements change.
-     */
-    private void wheelhouse(Path dist) {
-        Path requirements = dist.resolve("requirements.txt");
-        Path wheels = dist.resolve("wheels");
-        Path marker = wheels.resolve(".requirements.txt");
-        try {
-            if (Files.isRegularFile(marker) && Files.readString(marker).equals(Files.readString(requirements))) {
-                return;
-            }
-            Python.Result python = Python.forImages();
-            Python interpreter = python.python().orElseThrow(() -> new ImageBuildException(
-                    "the wheels for " + dist + " need Python on the host: " + python.problem(), List.of()));
-            progress.accept("wheels for " + dist.getParent().getParent().getFileName()
-                    + ": pip wheel from PyPI (first time: a minute or more)");
-            Files.createDirectories(wheels);
-            DockerCli.Result result = DockerCli.exec(1800, List.of(interpreter.executable().toString(), "-m", "pip",
-                    "wheel", "--disable-pip-version-check", "--no-input", "--progress-bar", "off",
-                    "-r", requirements.toString(), "-w", wheels.toString()), line -> { });
-            if (!result.ok()) {
-                throw new ImageBuildException("pip wheel for " + dist + " failed: " + result.lastLine(),
-                        result.tail(15));
-            }
-            Files.copy(requirements, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the wheels in " + wheels, e);
-        }
     }
 
     public Optional<String> size(String tag) {

@@ -107,10 +107,8 @@ public final class LocalRuntime implements StackRuntime {
                         + " package' (the ./lakehouse launcher does this on first run)");
             }
             if (service.local().pythonEnvironment()) {
-                if (Files.isDirectory(dist) && PythonEnvironment.requirementsOf(dist).isEmpty()) {
-                    problems.add("the service folder of " + service.name() + " has no requirements.txt (" + dist
-                            + "); build it with './mvnw -q -pl services/" + service.local().distribution()
-                            + " package'");
+                if (Files.isDirectory(dist)) {
+                    PythonLock.problem(dist).ifPresent(problem -> problems.add(service.name() + ": " + problem));
                 }
                 Python.Result python = python();
                 if (python.python().isEmpty()) {
@@ -198,24 +196,24 @@ public final class LocalRuntime implements StackRuntime {
                 "pid " + process.pid() + ", " + (seconds / 10.0) + " s, " + result.detail()));
     }
 
-    /** Makes the service's virtual environment from PyPI when it is missing or its requirements changed. */
+    /** Makes the service's virtual environment from PyPI when it is missing or its lock changed. */
     private void ensurePythonEnvironment(ServiceDefinition service, StackListener listener)
             throws ServiceStartException {
         String distribution = service.local().distribution();
         PythonEnvironment environment = new PythonEnvironment(
-                layout.distribution(distribution).resolve("requirements.txt"), layout.venv(distribution));
+                PythonLock.of(layout.distribution(distribution)).file(), layout.venv(distribution));
         if (environment.ready()) {
             return;
         }
         Python interpreter = python().python().orElseThrow(() -> new ServiceStartException(new ServiceFailure(
                 service.name(), python().problem(), Optional.empty(), Optional.empty(), List.of())));
         try {
-            environment.ensure(interpreter, layout.logFile(service),
+            environment.ensure(interpreter, layout.tools(), layout.logFile(service),
                     line -> listener.on(new StackEvent(service.name(), Phase.INITIALISING, line)));
         } catch (IOException e) {
             throw new ServiceStartException(ServiceFailure.withLog(service.name(),
                     "cannot make its Python environment " + environment.venv() + ": " + e.getMessage()
-                            + " (is PyPI reachable? pip's output is in the log)",
+                            + " (is PyPI reachable? uv's or pip's output is in the log)",
                     LogSource.file(layout.logFile(service))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

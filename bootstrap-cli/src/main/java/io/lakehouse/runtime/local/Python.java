@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * The Python interpreter the Python applications' virtual environments are made with: {@code LAKEHOUSE_PYTHON} if
- * set, else {@code python3} on the PATH; at least 3.10 (what Airflow, Superset and JupyterLab need), with the
+ * set, else {@code python3} on the PATH; at least 3.11 (what the applications' locks are resolved for), with the
  * {@code venv} module (Debian splits it into {@code python3-venv}).
  */
 public record Python(Path executable, String version) {
-    static final int MIN_MINOR = 10;
+    static final int MIN_MINOR = Integer.parseInt(PythonLock.PYTHON.substring(2));
     private static final Pattern VERSION = Pattern.compile("Python (3)\\.(\\d+)\\.(\\d+)");
 
     /** The interpreter to use, or why there is none, with the fix. */

@@ -10,23 +10,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A Python application's environment is made once and made again only when its requirements change (a version bump)
- * or an install was interrupted; made for real here from PyPI with a package-free requirements file.
+ * A Python application's environment is made once and made again only when its lock changes (a version bump) or an
+ * install was interrupted; made for real here from PyPI, by the pinned uv, from a one-package hashed lock.
  */
 class PythonEnvironmentTest {
+    private static final String SIX = """
+            six==1.17.0 \\
+                --hash=sha256:4721f391ed90541fddacab5acf947aa0d3dc7d27b2e1e8eda2be8970586c3274 \\
+                --hash=sha256:ff70335d468e7eb6ec65b95b99d3a2836546063f63acc5171de367e834932a81
+            """;
+
     @Test
-    void madeOnceThenReadyUntilTheRequirementsChange(@TempDir Path dir) throws Exception {
-        Path requirements = Files.writeString(dir.resolve("requirements.txt"), "# nothing to install\n");
-        PythonEnvironment environment = new PythonEnvironment(requirements, dir.resolve("venv"));
+    void madeOnceByUvThenReadyUntilTheLockChanges(@TempDir Path dir) throws Exception {
+        Path lock = Files.writeString(dir.resolve("requirements.lock"), SIX);
+        PythonEnvironment environment = new PythonEnvironment(lock, dir.resolve("venv"));
         assertFalse(environment.ready(), "not made yet");
 
         Python python = Python.find().python().orElseThrow(() -> new AssertionError(Python.find().problem()));
-        environment.ensure(python, dir.resolve("install.log"), line -> { });
+        environment.ensure(python, dir.resolve("tools"), dir.resolve("install.log"), line -> { });
         assertTrue(environment.ready());
-        assertTrue(Files.isExecutable(dir.resolve("venv/bin/python")), "a real virtual environment");
+        assertTrue(Files.isExecutable(dir.resolve("tools/uv-" + Uv.version() + "/bin/uv")), "uv in its tool venv");
+        assertTrue(Files.readString(dir.resolve("install.log")).contains("+ six==1.17.0"), "installed by uv");
+        try (var found = Files.walk(dir.resolve("venv/lib"))) {
+            assertTrue(found.anyMatch(p -> p.getFileName().toString().equals("six-1.17.0.dist-info")));
+        }
 
-        Files.writeString(requirements, "# a version bump\n");
-        assertFalse(environment.ready(), "changed requirements make it stale");
+        Files.writeString(lock, SIX.replace("six==1.17.0", "six==1.16.0"));
+        assertFalse(environment.ready(), "a changed lock makes it stale");
+        Files.writeString(lock, SIX);
+        assertTrue(environment.ready());
         Files.delete(dir.resolve("venv").resolve(PythonEnvironment.MARKER));
         assertFalse(environment.ready(), "an interrupted install (no marker) is not ready");
     }
