@@ -41,11 +41,12 @@ public final class Uv {
     }
 
     /**
-     * uv from its tool venv under {@code tools}, made first when missing (two CLIs wait for each other); empty when
+     * uv from its tool venv under {@code tools}, made first when missing (two CLIs wait for each other on a file
+     * lock; two threads of one CLI, on this class: a JVM holds a file lock once, a second attempt throws); empty when
      * it cannot be had (no uv wheel for this platform, PyPI refused it): the reason goes to the log and to
      * {@code progress}, and the caller installs with pip instead.
      */
-    public static Optional<Uv> obtain(Python python, Path tools, Path log, Consumer<String> progress)
+    public static synchronized Optional<Uv> obtain(Python python, Path tools, Path log, Consumer<String> progress)
             throws IOException, InterruptedException {
         Path venv = tools.resolve("uv-" + version());
         try {

@@ -27,8 +27,23 @@ class PythonEnvironmentTest {
         assertFalse(environment.ready(), "not made yet");
 
         Python python = Python.find().python().orElseThrow(() -> new AssertionError(Python.find().problem()));
-        environment.ensure(python, dir.resolve("tools"), dir.resolve("install.log"), line -> { });
+        // made beside another application's environment, as 'up' makes them: both obtain the one uv at once
+        PythonEnvironment other = new PythonEnvironment(lock, dir.resolve("other-venv"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var made = pool.invokeAll(java.util.List.of(
+                    () -> { environment.ensure(python, dir.resolve("tools"), dir.resolve("install.log"), l -> { });
+                        return null; },
+                    () -> { other.ensure(python, dir.resolve("tools"), dir.resolve("other.log"), l -> { });
+                        return null; }));
+            for (var each : made) {
+                each.get();   // rethrows what an install threw
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertTrue(environment.ready());
+        assertTrue(other.ready());
         assertTrue(Files.isExecutable(dir.resolve("tools/uv-" + Uv.version() + "/bin/uv")), "uv in its tool venv");
         assertTrue(Files.readString(dir.resolve("install.log")).contains("+ six==1.17.0"), "installed by uv");
         try (var found = Files.walk(dir.resolve("venv/lib"))) {
