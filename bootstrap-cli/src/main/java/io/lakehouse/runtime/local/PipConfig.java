@@ -55,11 +55,12 @@ public record PipConfig(Map<String, String> values) {
         return new PipConfig(merged);
     }
 
-    /** uv's options for the same settings (index, extra indexes, find-links, trusted hosts, CA bundle). */
+    /**
+     * uv's options for the settings that hold no secret (find-links, trusted hosts, CA bundle); the index URLs,
+     * which may carry a user and token, go in {@link #uvEnvironment()}: never on a command line.
+     */
     public List<String> uvArguments() {
         List<String> arguments = new ArrayList<>();
-        value("index-url").ifPresent(url -> arguments.addAll(List.of("--default-index", url)));
-        each("extra-index-url").forEach(url -> arguments.addAll(List.of("--index", url)));
         each("find-links").forEach(place -> arguments.addAll(List.of("--find-links", place)));
         each("trusted-host").forEach(host -> arguments.addAll(List.of("--allow-insecure-host", host)));
         // pip's cert replaces the CA bundle for every request; uv's --cert is the same thing
@@ -68,9 +69,14 @@ public record PipConfig(Map<String, String> values) {
         return arguments;
     }
 
-    /** uv's variables for the settings it takes only from its environment (timeout, proxy). */
+    /** uv's variables: the indexes (URLs may hold credentials), and what uv takes only so (timeout, proxy). */
     public Map<String, String> uvEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
+        value("index-url").ifPresent(url -> environment.put("UV_DEFAULT_INDEX", url));
+        List<String> extra = each("extra-index-url");
+        if (!extra.isEmpty()) {
+            environment.put("UV_INDEX", String.join(" ", extra));   // uv: a space-separated list
+        }
         value("default-timeout").or(() -> value("timeout"))
                 .ifPresent(seconds -> environment.put("UV_HTTP_TIMEOUT", seconds.replaceAll("\\.0+$", "")));
         value("proxy").ifPresent(proxy -> {

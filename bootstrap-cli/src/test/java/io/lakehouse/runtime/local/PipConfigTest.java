@@ -20,11 +20,11 @@ class PipConfigTest {
                 global.extra-index-url='https://a.example/simple https://b.example/simple'
                 global.trusted-host='a.example'
                 """);
-        assertEquals(List.of("--default-index", "https://install.example/simple",
-                "--index", "https://a.example/simple", "--index", "https://b.example/simple",
-                "--allow-insecure-host", "a.example",
+        assertEquals(List.of("--allow-insecure-host", "a.example",
                 "--cert", "/etc/ssl/certs/from-env.crt"), config.uvArguments());
-        assertEquals(Map.of("UV_HTTP_TIMEOUT", "180"), config.uvEnvironment());
+        // index URLs may hold a user and token: the environment, never the command line
+        assertEquals(Map.of("UV_HTTP_TIMEOUT", "180", "UV_DEFAULT_INDEX", "https://install.example/simple",
+                "UV_INDEX", "https://a.example/simple https://b.example/simple"), config.uvEnvironment());
     }
 
     @Test
