@@ -2,8 +2,10 @@ package io.lakehouse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lakehouse.bench.SeedBenchmark;
 import io.lakehouse.bench.TrinoAggregateBenchmark;
 import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.seed.SeedContext;
 import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
@@ -22,7 +24,9 @@ import java.util.concurrent.Callable;
                 + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up. "
                 + "'cdc': freshness of M changes from a MySQL commit to visible in Trino (needs a seeded stack). "
                 + "'load': files -> bronze records/s, the platform's loader against Spark INSERT ... SELECT from the "
-                + "same CSV (--scale N).")
+                + "same CSV (--scale N). 'seed': each stage's time, median, min and max of M runs, each a "
+                + "'seed --reset' then a 'seed' with nothing new (--scale N, --runs M, default 3; it resets what "
+                + "seed made).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,17 +41,17 @@ final class BenchCommand implements Callable<Integer> {
     RuntimeChoice runtimeChoice;
 
     @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
-            description = "What to measure: trino, cdc or load (default: ${DEFAULT-VALUE}).")
+            description = "What to measure: trino, cdc, load or seed (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--runs", defaultValue = "20", description = "Timed runs (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", description = "Timed runs (default: 20; seed: 3).")
+    Integer runs;
 
-    @Option(names = "--scale", defaultValue = "16", description = "load: the sample scale (default: ${DEFAULT-VALUE}).")
-    int scale;
+    @Option(names = "--scale", description = "load: the sample scale (default: 16); seed: its --scale (default: 1).")
+    Integer scale;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -56,11 +60,19 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!java.util.Set.of("trino", "cdc", "load").contains(what)) {
-            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc, load");
+        if (!java.util.Set.of("trino", "cdc", "load", "seed").contains(what)) {
+            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc, load, seed");
+            return ExitCodes.USAGE;
+        }
+        if ((runs != null && runs < 1) || (scale != null && scale < 1)) {
+            err.println("error: --runs and --scale must be 1 or more");
             return ExitCodes.USAGE;
         }
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        if ("seed".equals(what)) {
+            java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
+            return inToolbox.isPresent() ? inToolbox.get() : seed(runtime, out, err);
+        }
         TrinoEndpoint trino = TrinoEndpoint.of(runtime.endpoints(), "lakehouse", null);
         if ("cdc".equals(what)) {
             return cdc(runtime.endpoints(), trino, out, err);
@@ -70,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                     runtime.endpoints(), common.layout().home(), common.layout().stateDir().resolve("bench"), line -> {
                         err.println("  " + line);
                         err.flush();
-                    }).run(scale);
+                    }).run(scale == null ? 16 : scale);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             } else {
@@ -84,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         TrinoAggregateBenchmark.Result result = new TrinoAggregateBenchmark(trino, line -> {
             err.println("  " + line);
             err.flush();
-        }).run(rows, runs);
+        }).run(rows, runs == null ? 20 : runs);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         } else {
@@ -96,6 +108,33 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private int seed(StackRuntime runtime, PrintWriter out, PrintWriter err) throws Exception {
+        ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
+        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(),
+                scale == null ? 1 : scale, common.layout().home(), common.layout().stateDir().resolve("seed"),
+                (stage, message) -> progress.update(message));
+        SeedBenchmark.Result result = new SeedBenchmark(context,
+                progress::update).run(runs == null ? 3 : runs);
+        progress.done();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            return ExitCodes.OK;
+        }
+        out.printf("seed --scale %d, %d run(s), seconds: median (min-max)%n", result.scale(), result.runs());
+        out.printf("  %-18s %-22s %s%n", "stage", "after --reset", "again, nothing new");
+        for (int i = 0; i < result.cold().size(); i++) {
+            SeedBenchmark.StageTimes cold = result.cold().get(i);
+            SeedBenchmark.StageTimes warm = result.warm().stream()
+                    .filter(t -> t.stage().equals(cold.stage())).findFirst().orElse(null);
+            out.printf("  %-18s %-22s %s%n", cold.stage(), figure(cold), warm == null ? "-" : figure(warm));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String figure(SeedBenchmark.StageTimes times) {
+        return String.format("%.1f (%.1f-%.1f)", times.medianSeconds(), times.minSeconds(), times.maxSeconds());
+    }
+
     private int cdc(io.lakehouse.stack.ProbeTarget stack, TrinoEndpoint trino, PrintWriter out, PrintWriter err)
             throws Exception {
         try (java.sql.Connection mysql = io.lakehouse.seed.ShopDatabase.connect(stack)) {
@@ -103,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                     line -> {
                         err.println("  " + line);
                         err.flush();
-                    }).run(runs);
+                    }).run(runs == null ? 20 : runs);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(latency));
             } else {
