@@ -115,7 +115,7 @@ public final class SqlFileRunner {
         }
         Optional<String> target = statement.writtenTable();
         if (target.isEmpty() || !MERGE.matcher(statement.text()).find()) {
-            execute(statement);
+            execute(statement, target.flatMap(this::state));
             lineage.ran(statement);
             return;
         }
@@ -126,11 +126,11 @@ public final class SqlFileRunner {
             skip(statement, "no input has changed since its last merge", began);
             return;
         }
-        Optional<Commit> commit = execute(statement);
-        Optional<TableState> after = state(target.get());
+        Written written = execute(statement, before);
+        Optional<TableState> after = written.after();
         if (read.isPresent() && after.isPresent()) {
             // a MERGE that changed no row keeps the version its readers saw; an unknown change counts as one
-            boolean changedRows = commit.map(Commit::changedRows)
+            boolean changedRows = written.commit().map(Commit::changedRows)
                     .orElseGet(() -> before.isEmpty() || !before.get().snapshot().equals(after.get().snapshot()));
             String dataVersion = changedRows ? after.get().snapshot() : before.get().dataVersion();
             spark.sql("ALTER TABLE " + target.get() + " SET TBLPROPERTIES ('" + TableState.LINEAGE + "' = '"
@@ -169,22 +169,31 @@ public final class SqlFileRunner {
         }
     }
 
-    /** Runs a statement and prints its line; for a write, the snapshot it committed (empty: none, or unknown). */
-    Optional<Commit> execute(SqlStatement statement) {
+    /** What a statement did to the table it writes: the table's state after it, and the snapshot it committed. */
+    private record Written(Optional<TableState> after, Optional<Commit> commit) {
+    }
+
+    /**
+     * Runs a statement and prints its line. For a write, {@code before} is its table's state before it (read once
+     * by the caller), and the result holds the state after it and the new snapshot (empty: none, or unknown).
+     */
+    private Written execute(SqlStatement statement, Optional<TableState> before) {
         Optional<String> table = statement.writtenTable();
-        Optional<String> before = table.flatMap(this::state).map(TableState::snapshot);
         long began = System.nanoTime();
         List<Row> result = spark.sql(statement.text()).collectAsList();
         double seconds = seconds(began);
-        Optional<Commit> commit = table.flatMap(t -> commitSince(t, before));
+        Optional<TableState> after = table.flatMap(this::state);
+        Optional<String> snapshotBefore = before.map(TableState::snapshot);
+        Optional<String> snapshotAfter = after.map(TableState::snapshot);
+        Optional<Commit> commit = table.flatMap(t -> commitOf(t, snapshotBefore, snapshotAfter));
         String rows = table.map(t -> sparkRowCounts(result)
                         .or(() -> commit.map(Commit::describe))
-                        .orElse(before.equals(table.flatMap(this::state).map(TableState::snapshot))
+                        .orElse(snapshotBefore.equals(snapshotAfter)
                                 ? "no change (no new snapshot)" : "rows not reported"))
                 .map(s -> ", " + s).orElse("");
         out.printf("%s %d %s: %.1f s%s%n", statement.file(), statement.number(), statement.label(), seconds, rows);
         out.flush();
-        return commit;
+        return new Written(after, commit);
     }
 
     private Optional<String> sparkRowCounts(List<Row> result) {
@@ -201,9 +210,9 @@ public final class SqlFileRunner {
         return counts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", counts));
     }
 
-    /** The snapshot a write committed, when the table's current snapshot is a new one. */
-    private Optional<Commit> commitSince(String table, Optional<String> before) {
-        Optional<String> now = state(table).map(TableState::snapshot).filter(s -> !s.equals("none"));
+    /** The snapshot a write committed, when the table's snapshot after it is a new one. */
+    private Optional<Commit> commitOf(String table, Optional<String> before, Optional<String> after) {
+        Optional<String> now = after.filter(s -> !s.equals("none"));
         if (now.isEmpty() || now.equals(before)) {
             return Optional.empty();
         }
