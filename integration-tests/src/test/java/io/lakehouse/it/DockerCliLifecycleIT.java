@@ -237,15 +237,16 @@ class DockerCliLifecycleIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(pidFile),
                 "this machine's dockerd has no readable /var/run/docker.pid (Docker Desktop, rootless): not ours to stop");
         String dockerd = java.nio.file.Files.readString(pidFile).strip();
-        Cli.Run down = cli("down", "trino");   // with what needs it (Superset)
+        // Kafka Connect: nothing depends on it, so only it stops and starts again (Trino would take Superset along)
+        Cli.Run down = cli("down", "kafka-connect");
         assertEquals(0, down.exit(), down.out() + down.err());
 
-        // up starts; once Trino's container runs, the engine stops answering (dockerd held with SIGSTOP)
+        // up starts; once Kafka Connect's container runs, the engine stops answering (dockerd held with SIGSTOP)
         long began = System.nanoTime();
         java.util.concurrent.CompletableFuture<Cli.Run> stalled = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> cli(up()));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!running("trino") && System.nanoTime() < deadline && !stalled.isDone()) {
+        while (!running("kafka-connect") && System.nanoTime() < deadline && !stalled.isDone()) {
             Thread.sleep(200);
         }
         assertTrue(!stalled.isDone(), "up still runs when the engine stops: " + (stalled.isDone() ? stalled.get() : ""));

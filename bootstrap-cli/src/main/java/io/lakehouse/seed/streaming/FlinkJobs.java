@@ -1,5 +1,6 @@
 package io.lakehouse.seed.streaming;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +133,7 @@ public final class FlinkJobs {
                 lastLag = lag(job);
                 if (lastLag == 0) {
                     caughtUpAt = System.currentTimeMillis();
+                    requestCheckpoint(job, running.get().id(), progress);
                 } else {
                     progress.accept(job.name() + ": " + lastLag + " record(s) behind");
                 }
@@ -146,6 +148,21 @@ public final class FlinkJobs {
         throw new IllegalStateException(job.name() + " did not catch up within " + timeout.toSeconds() + " s ("
                 + (caughtUpAt < 0 ? lastLag + " record(s) behind" : "no checkpoint completed after it caught up")
                 + "); see ./lakehouse logs flink-taskmanager and the Flink UI");
+    }
+
+    /**
+     * Asks for a checkpoint at once, so what the job has read is committed now rather than at the next periodic
+     * checkpoint. Best effort: should Flink refuse (a checkpoint already under way, an older Flink), the periodic
+     * checkpoint still comes, and the wait names its reason.
+     */
+    private void requestCheckpoint(StreamingJob job, String jobId, Consumer<String> progress)
+            throws InterruptedException {
+        try {
+            flink.triggerCheckpoint(jobId);
+            progress.accept(job.name() + ": caught up; checkpoint requested");
+        } catch (IOException refused) {
+            progress.accept(job.name() + ": caught up; waiting for the next checkpoint (" + refused.getMessage() + ")");
+        }
     }
 
     /**

@@ -67,6 +67,17 @@ public final class FlinkRest {
                 completed.path("external_path").asText()));
     }
 
+    /**
+     * Asks the JobManager for a checkpoint now (Flink 1.19+: {@code POST /jobs/:jobid/checkpoints}), instead of
+     * waiting for the next periodic one; the checkpoint is the job's configured kind. Returns the trigger's id.
+     */
+    public String triggerCheckpoint(String jobId) throws IOException, InterruptedException {
+        JsonNode answer = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/checkpoints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"checkpointType\":\"CONFIGURED\"}")), 202);
+        return answer.path("request-id").asText();
+    }
+
     /** Uploads the jar; returns the id {@code /jars/:id/run} takes. */
     public String uploadJar(Path jar) throws IOException, InterruptedException {
         String boundary = "lakehouse-" + UUID.randomUUID();

@@ -66,6 +66,12 @@ final class MergeLineage {
         }
     }
 
+    /** The temporary view a statement defines ({@code CREATE [OR REPLACE] TEMPORARY VIEW v AS ...}), if it does. */
+    static Optional<String> viewDefinedBy(SqlStatement statement) {
+        Matcher view = VIEW.matcher(statement.text().strip());
+        return view.find() ? Optional.of(unquote(view.group(1))) : Optional.empty();
+    }
+
     /** The tables a MERGE into {@code target} reads and its text digest; empty when a relation is unknown. */
     Optional<Inputs> of(SqlStatement merge, String target) {
         Optional<Set<String>> tables = tablesOf(merge.text());
@@ -79,6 +85,18 @@ final class MergeLineage {
         viewsUsedBy(merge.text(), new TreeSet<>()).forEach(v -> text.append(views.get(v).text()).append('\n'));
         text.append(merge.text());
         return Optional.of(new Inputs(inputs, sha256(text.toString())));
+    }
+
+    /**
+     * Everything a query reads as it runs: the temporary views it uses (transitively) and the catalog tables behind
+     * them and named in it; empty when a relation is neither (see {@link StatementPlan}).
+     */
+    Optional<Set<String>> relationsOf(String query) {
+        return tablesOf(query).map(tables -> {
+            Set<String> relations = new TreeSet<>(tables);
+            relations.addAll(viewsUsedBy(query, new TreeSet<>()));
+            return relations;
+        });
     }
 
     /** The catalog tables a query reads, through the views it uses; empty when a relation is neither. */
@@ -123,7 +141,7 @@ final class MergeLineage {
         return found;
     }
 
-    private static String unquote(String name) {
+    static String unquote(String name) {
         return name.replace("`", "").toLowerCase(Locale.ROOT);
     }
 
