@@ -19,13 +19,16 @@ public final class FilesToBronzeStage implements SeedStage {
     @Override
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
-        List<SourceCounts> counts = new SampleLoader(context.catalog(), context.schemaDir())
+        SampleLoader loader = new SampleLoader(context.catalog(), context.schemaDir());
+        List<SourceCounts> counts = loader
                 .load(context.dataDir(), (table, file, records, rate) -> context.progress().update(name(),
                         String.format("%s: %,d records (%,.0f/s)", table, records, rate)));
         long records = counts.stream().mapToLong(SourceCounts::recordsIn).sum();
         String summary = counts.stream()
                 .map(c -> String.format("%s %,d landed + %,d quarantined", c.table(), c.landed(), c.quarantined()))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", "))
+                + (loader.unchanged() == 0 ? "" : " (" + loader.unchanged() + " of " + counts.size()
+                        + " unchanged since their last load: not loaded again)");
         return new StageResult(name(), summary, records, (System.nanoTime() - began) / 1e9);
     }
 }

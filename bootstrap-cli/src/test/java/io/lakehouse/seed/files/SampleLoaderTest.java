@@ -105,4 +105,63 @@ class SampleLoaderTest {
             assertEquals(e.quarantinedByReason(), c.quarantinedByReason(), c.table());
         }
     }
+
+    private static long snapshot(Catalog catalog, String table) {
+        return catalog.loadTable(TableIdentifier.parse(table)).currentSnapshot().snapshotId();
+    }
+
+    private static List<String> countsOf(List<SourceCounts> counts) {
+        return counts.stream().map(c -> c.table() + " " + c.recordsIn() + " " + c.landed() + " "
+                + c.quarantinedByReason()).toList();
+    }
+
+    @Test
+    void anUnchangedSourceIsNotLoadedAgainAndAnyChangeLoadsIt(@TempDir Path warehouse, @TempDir Path data)
+            throws Exception {
+        for (SampleLoader.SampleSource source : SampleLoader.SOURCES) {
+            java.nio.file.Files.createDirectories(data.resolve(source.file()).getParent());
+            java.nio.file.Files.copy(SAMPLE.resolve(source.file()), data.resolve(source.file()));
+        }
+        Catalog catalog = LakehouseCatalog.localHadoop(warehouse);
+        SampleLoader loader = new SampleLoader(catalog, SAMPLE.resolve("schemas"));
+        List<SourceCounts> first = loader.load(data, LoadProgress.NONE);
+        assertEquals(0, loader.unchanged());
+        long customers = snapshot(catalog, "bronze.customers");
+        long quarantine = snapshot(catalog, "bronze.quarantine");
+
+        List<SourceCounts> again = loader.load(data, LoadProgress.NONE);
+        assertEquals(3, loader.unchanged(), "nothing changed: nothing loaded");
+        assertEquals(countsOf(first), countsOf(again), "the skipped sources report their last load's counts");
+        assertEquals(customers, snapshot(catalog, "bronze.customers"), "no commit");
+        assertEquals(quarantine, snapshot(catalog, "bronze.quarantine"), "no commit");
+
+        // a changed file is loaded again: its new record counts
+        Path stores = data.resolve("csv/stores.csv");
+        String text = java.nio.file.Files.readString(stores);
+        java.nio.file.Files.writeString(stores, (text.endsWith("\n") ? text : text + "\n") + "not-a-store\n");
+        List<SourceCounts> changed = loader.load(data, LoadProgress.NONE);
+        assertEquals(2, loader.unchanged());
+        SourceCounts before = first.get(1);
+        SourceCounts after = changed.get(1);
+        assertEquals("bronze.stores", after.table());
+        assertEquals(before.recordsIn() + 1, after.recordsIn());
+        assertEquals(before.quarantined() + 1, after.quarantined());
+
+        // a write to the table by anyone else: loaded again, the rows are the file's again
+        Table table = catalog.loadTable(TableIdentifier.parse("bronze.customers"));
+        table.newDelete().deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue()).commit();
+        assertEquals(0, rows(catalog, "bronze.customers").size());
+        loader.load(data, LoadProgress.NONE);
+        assertEquals(2, loader.unchanged());
+        assertEquals(1000, rows(catalog, "bronze.customers").size());
+
+        // a quarantined record removed by anyone: loaded again, the record is back
+        Table q = catalog.loadTable(TableIdentifier.parse("bronze.quarantine"));
+        q.newDelete().deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.equal("source", "bronze.products"))
+                .commit();
+        loader.load(data, LoadProgress.NONE);
+        assertEquals(2, loader.unchanged());
+        assertEquals(first.get(2).quarantined(), rows(catalog, "bronze.quarantine").stream()
+                .filter(r -> "bronze.products".equals(r.getField("source"))).count());
+    }
 }
