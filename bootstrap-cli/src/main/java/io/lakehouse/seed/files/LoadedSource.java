@@ -9,12 +9,12 @@ import org.apache.iceberg.io.CloseableIterable;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,12 +35,17 @@ public record LoadedSource(String digest, long snapshotId, long recordsIn, long 
                            Map<String, Long> quarantinedByReason) {
     static final String PROPERTY_PREFIX = "lakehouse.loaded.";
 
-    /** The digest of a load's input: the file's bytes and its schema's, each with its length. */
+    /**
+     * The digest of a load's input: the file's bytes and its schema's, each with its length, and the loader that
+     * reads them ({@link #loaderBuild}): a rebuilt CLI loads every file again, so a loader fixed since the last
+     * load cannot leave values it would now read differently.
+     */
     static String digestOf(Path file, Path schema) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((loaderBuild() + "\n").getBytes(StandardCharsets.UTF_8));
             for (Path input : new Path[] {file, schema}) {
-                sha.update((input.getFileName() + ":" + Files.size(input) + "\n").getBytes());
+                sha.update((input.getFileName() + ":" + Files.size(input) + "\n").getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = Files.newInputStream(input)) {
                     byte[] buffer = new byte[1 << 16];
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
@@ -51,6 +56,18 @@ public record LoadedSource(String digest, long snapshotId, long recordsIn, long 
             return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
+    }
+
+    /** The build of the loader's code: its jar's name, size and time, or "classes" when run from a class folder. */
+    static String loaderBuild() {
+        try {
+            Path code = Path.of(FileLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(code)
+                    ? code.getFileName() + ":" + Files.size(code) + ":" + Files.getLastModifiedTime(code).toMillis()
+                    : "classes";
+        } catch (Exception unknown) {   // no code source (an unusual class loader): every load counts as new
+            return "unknown:" + System.nanoTime();
         }
     }
 
@@ -83,10 +100,9 @@ public record LoadedSource(String digest, long snapshotId, long recordsIn, long 
         if (current == null) {
             return;
         }
-        Map<String, String> reasons = new LinkedHashMap<>();
-        counts.quarantinedByReason().forEach((k, v) -> reasons.put(k, Long.toString(v)));
         String value = digest + ";" + current.snapshotId() + ";" + counts.recordsIn() + ";" + counts.landed() + ";"
-                + String.join(",", reasons.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+                + String.join(",", counts.quarantinedByReason().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
         table.updateProperties().set(PROPERTY_PREFIX + sourceFile, value).commit();
     }
 

@@ -69,9 +69,10 @@ final class StatementPlan {
             Set<Integer> after = new TreeSet<>();
             Optional<MergeLineage.Inputs> inputs = Optional.empty();
             Matcher setting = SETTING.matcher(text);
-            Optional<Access> access = setting.find() ? Optional.empty() : accessOf(statement, lineage);
+            boolean isSetting = setting.matches();
+            Optional<Access> access = isSetting ? Optional.empty() : accessOf(statement, lineage);
             boolean isBarrier;
-            if (setting.matches()) {
+            if (isSetting) {
                 String key = setting.group(1).toLowerCase();
                 String value = setting.group(2).strip();
                 // setting a value the session already has changes nothing, so it orders nothing
