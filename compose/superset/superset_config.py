@@ -22,5 +22,26 @@ DATA_CACHE_CONFIG = {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300}
 SUPERSET_LOAD_EXAMPLES = False
 SCARF_ANALYTICS = False
 
+# Superset 6's menu bar draws a telemetry pixel from apachesuperset.gateway.scarf.sh whatever SCARF_ANALYTICS says,
+# and its default Content-Security-Policy allows it (and map tiles, fonts and a docs CDN). This policy is Superset's
+# own, less every outside address: the browser loads nothing but this server's pages, scripts and images.
+TALISMAN_ENABLED = True
+TALISMAN_CONFIG = {
+    "content_security_policy": {
+        "base-uri": ["'self'"],
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "blob:", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "connect-src": ["'self'"],
+        "object-src": "'none'",
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "font-src": ["'self'"],
+        "script-src": ["'self'", "'strict-dynamic'"],
+    },
+    "content_security_policy_nonce_in": ["script-src"],
+    "force_https": False,
+    "session_cookie_secure": False,
+}
+
 # The REST API is how the platform provisions Superset (lakehouse bootstrap) and how the tests read chart data.
 FAB_API_SWAGGER_UI = False

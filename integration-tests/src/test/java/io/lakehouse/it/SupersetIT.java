@@ -123,6 +123,13 @@ class SupersetIT {
         try (Browser browser = Browser.start()) {
             browser.open(base + "/login/");
             browser.waitFor("document.querySelector('[data-test=login-button]') !== null", Duration.ofSeconds(60));
+            // The login page logs its own visit about a second after it renders (a beacon to /superset/log/, sent as
+            // the anonymous visitor). Its answer sets the anonymous session cookie again: when it arrives after the
+            // login's answer, the login is forgotten and the next page sends the visitor back to /login/ (seen in CI
+            // on a loaded machine: ".../login/?next=/superset/welcome/"). A person takes longer than that to type;
+            // the test waits for that answer too (or 15 s, should a later Superset not send it).
+            browser.waitFor("performance.now() > 15000 || performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.includes('/superset/log/') && e.responseEnd > 0)", Duration.ofSeconds(30));
             browser.type("#username", SupersetService.ADMIN_USER);
             browser.type("#password", stack.endpoints().secret(SupersetService.ADMIN_PASSWORD));
             browser.screenshot("superset-login", false);
