@@ -52,7 +52,16 @@ public final class Marts {
     }
 
     public List<MartRefresh> refresh(Consumer<MartRefresh> progress) throws SQLException {
-        List<MartRefresh> refreshed = new ArrayList<>(trino.refresh(progress));
+        return refresh(Optional.empty(), progress);
+    }
+
+    /**
+     * Refreshes the marts; with the Iceberg catalog given, a Trino mart whose definition and inputs are unchanged
+     * since its last refresh is not recomputed ({@link MartInputs}). StarRocks' views are refreshed either way.
+     */
+    public List<MartRefresh> refresh(Optional<org.apache.iceberg.catalog.Catalog> skipUnchanged,
+                                     Consumer<MartRefresh> progress) throws SQLException {
+        List<MartRefresh> refreshed = new ArrayList<>(trino.refresh(skipUnchanged, progress));
         if (starRocks.isPresent()) {
             refreshed.addAll(starRocks.get().refresh(stack, progress));
         }

@@ -3,12 +3,16 @@ package io.lakehouse.marts;
 import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.stack.ProbeTarget;
 
+import org.apache.iceberg.Table;
+
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -46,20 +50,57 @@ public final class TrinoMarts {
 
     /** Recomputes every mart from gold, one atomic commit each; {@code progress} hears each as it is done. */
     public List<MartRefresh> refresh(Consumer<MartRefresh> progress) throws SQLException {
+        return refresh(Optional.empty(), progress);
+    }
+
+    /**
+     * Like {@link #refresh(Consumer)}, but with the Iceberg catalog given, a mart whose definition and inputs are
+     * unchanged since its last refresh is not recomputed, and each refresh records what it was computed from
+     * ({@link MartInputs}).
+     */
+    public List<MartRefresh> refresh(Optional<org.apache.iceberg.catalog.Catalog> skipUnchanged,
+                                     Consumer<MartRefresh> progress) throws SQLException {
         List<MartRefresh> refreshed = new ArrayList<>();
         try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
             for (Mart mart : catalog.all()) {
                 long began = System.nanoTime();
-                for (String statement : SqlScript.statements(mart.trinoSql())) {
-                    sql.execute(statement);
+                Optional<MartInputs> inputs = inputsOf(skipUnchanged, mart);
+                Optional<Table> table = inputs.flatMap(ignored -> martTable(skipUnchanged.get(), mart));
+                boolean unchanged = inputs.isPresent() && table.isPresent() && inputs.get().unchangedIn(table.get());
+                if (!unchanged) {
+                    for (String statement : SqlScript.statements(mart.trinoSql())) {
+                        sql.execute(statement);
+                    }
+                    if (inputs.isPresent()) {
+                        martTable(skipUnchanged.get(), mart).ifPresent(inputs.get()::recordIn);
+                    }
                 }
                 MartRefresh done = new MartRefresh(mart.name(), ENGINE, count(sql, mart), snapshot(sql, mart),
-                        (System.nanoTime() - began) / 1e9);
+                        (System.nanoTime() - began) / 1e9, !unchanged);
                 refreshed.add(done);
                 progress.accept(done);
             }
         }
         return refreshed;
+    }
+
+    private static Optional<MartInputs> inputsOf(Optional<org.apache.iceberg.catalog.Catalog> catalog, Mart mart) {
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MartInputs.now(catalog.get(), mart));
+        } catch (IOException | RuntimeException unreadable) {   // an input missing or unreadable: recompute
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Table> martTable(org.apache.iceberg.catalog.Catalog catalog, Mart mart) {
+        try {
+            return Optional.of(catalog.loadTable(MartInputs.tableOf(mart)));
+        } catch (RuntimeException missing) {
+            return Optional.empty();
+        }
     }
 
     /** Each mart's rows and current snapshot, without changing anything. */

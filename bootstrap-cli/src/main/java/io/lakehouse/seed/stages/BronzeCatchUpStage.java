@@ -14,6 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Waits until the streaming side has landed everything: both jobs caught up with their topics (and committed to
@@ -36,10 +40,7 @@ public final class BronzeCatchUpStage implements SeedStage {
         TrinoEndpoint trino = TrinoEndpoint.of(context.stack(), "lakehouse", null);
         List<String> behind = List.of("not checked yet");
         while (System.nanoTime() < deadline) {
-            for (StreamingJob job : StreamingJob.ALL) {
-                jobs.awaitCaughtUp(job, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
-                        line -> context.progress().update(name(), line));
-            }
+            awaitBoth(jobs, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), context);
             behind = tablesBehind(context, trino);
             if (behind.isEmpty()) {
                 return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
@@ -51,6 +52,30 @@ public final class BronzeCatchUpStage implements SeedStage {
         throw new IllegalStateException("bronze did not catch up with MySQL within " + TIMEOUT.toMinutes()
                 + " min: " + String.join(", ", behind) + " (see 'lakehouse status kafka-connect' and "
                 + "'lakehouse streaming status')");
+    }
+
+    /**
+     * Waits for both jobs at once: each wait ends with a checkpoint of its own job, so waiting one after the other
+     * would add the two checkpoints' times.
+     */
+    private void awaitBoth(FlinkJobs jobs, Duration timeout, SeedContext context) throws Exception {
+        ExecutorService waits = Executors.newFixedThreadPool(StreamingJob.ALL.size());
+        try {
+            List<Future<Duration>> waiting = new ArrayList<>();
+            for (StreamingJob job : StreamingJob.ALL) {
+                waiting.add(waits.submit(() -> jobs.awaitCaughtUp(job, timeout,
+                        line -> context.progress().update(name(), line))));
+            }
+            for (Future<Duration> wait : waiting) {
+                try {
+                    wait.get();
+                } catch (ExecutionException failed) {
+                    throw failed.getCause() instanceof Exception cause ? cause : failed;
+                }
+            }
+        } finally {
+            waits.shutdownNow();
+        }
     }
 
     private static List<String> tablesBehind(SeedContext context, TrinoEndpoint trino) throws SQLException {
