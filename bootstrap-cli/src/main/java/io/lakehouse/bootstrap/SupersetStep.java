@@ -27,8 +27,8 @@ import static java.util.Objects.requireNonNull;
  * datasets too, so an edit to any file in the repository reaches Superset on the next {@code up} or
  * {@code bootstrap}; re-importing unchanged files changes nothing.
  *
- * <p>The admin password is announced once, the first time the account is seen working, and otherwise stays in the
- * owner-only secrets file (a marker in the state directory remembers that it was shown).
+ * <p>Where the admin password is (the owner-only secrets file) is announced once, the first time the account is seen
+ * working (a marker in the state directory remembers it); the password itself is never printed.
  */
 public final class SupersetStep implements BootstrapStep {
     public static final String DATABASE = "Lakehouse (Trino)";
@@ -66,7 +66,7 @@ public final class SupersetStep implements BootstrapStep {
                         + ": start Superset with 'lakehouse up superset' from this state directory"));
         SupersetApi api = SupersetApi.login(stack.hostOf("SUPERSET_PORT"), stack.port("SUPERSET_PORT"), SupersetService.ADMIN_USER,
                 password);
-        announceOnce(api.baseUrl(), password);
+        announceOnce(api.baseUrl());
         List<StepOutcome> outcomes = new ArrayList<>();
         String uri = trinoUri(context.runtime(), stack);
         Connection connection = ensureConnection(api, uri);
@@ -111,15 +111,16 @@ public final class SupersetStep implements BootstrapStep {
         return new Connection(uuid, true, "updated to " + uri + " (was " + current.path("sqlalchemy_uri").asText() + ")");
     }
 
-    private void announceOnce(String baseUrl, String password) throws IOException {
+    private void announceOnce(String baseUrl) throws IOException {
         Path marker = context.layout().stateDir().resolve(ANNOUNCED_MARKER);
         if (Files.exists(marker)) {
             return;
         }
+        // where the password is, never the password: this output ends up in CI logs and terminal recordings
         context.notices().accept("Superset: " + baseUrl + " user " + SupersetService.ADMIN_USER + ", password "
-                + password + " (shown once; kept in " + context.layout().secretsFile() + ", owner-only)");
+                + SupersetService.ADMIN_PASSWORD + " in " + context.layout().secretsFile() + " (owner-only)");
         Files.createDirectories(marker.getParent());
-        Files.writeString(marker, "The Superset admin password was shown once; it is kept in secrets.properties.\n");
+        Files.writeString(marker, "Where the Superset admin password is kept was shown once: secrets.properties.\n");
         OwnerOnly.restrict(marker);
     }
 }

@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.runtime.ServiceWatch;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.Seed;
 import io.lakehouse.seed.SeedContext;
@@ -61,10 +62,19 @@ final class SeedCommand implements Callable<Integer> {
         SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), scale, home,
                 common.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
         long began = System.nanoTime();
+        // the services seed works with, watched while it runs: one that dies or hangs is named with its log
+        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceWatch watch = new ServiceWatch(runtime, catalog.withDependencies(Seed.SERVICES), ServiceWatch.INTERVAL);
+        String[] stage = {"reset"};
         if (reset) {
             progress.println("[reset]");
             try {
-                new SeedReset().run(context);
+                watch.run(() -> {
+                    new SeedReset().run(context);
+                    return null;
+                });
+            } catch (ServiceWatch.ServiceDownException down) {
+                return serviceDown(progress, err, "seed --reset", down);
             } catch (Exception e) {
                 err.println("error: seed --reset failed: " + e.getMessage());
                 return ExitCodes.FAILURE;
@@ -72,17 +82,20 @@ final class SeedCommand implements Callable<Integer> {
         }
         List<StageResult> results;
         try {
-            results = Seed.standard().run(context, new Seed.StageListener() {
+            results = watch.run(() -> Seed.standard().run(context, new Seed.StageListener() {
                 @Override
-                public void started(SeedStage stage) {
-                    progress.println("[" + stage.name() + "]");
+                public void started(SeedStage next) {
+                    stage[0] = next.name();
+                    progress.println("[" + next.name() + "]");
                 }
 
                 @Override
                 public void finished(StageResult result) {
                     progress.println(String.format("  done in %.1f s: %s", result.seconds(), result.summary()));
                 }
-            });
+            }));
+        } catch (ServiceWatch.ServiceDownException down) {
+            return serviceDown(progress, err, "seed stage '" + stage[0] + "'", down);
         } catch (Seed.SeedException e) {
             progress.println("error: " + e.getMessage());
             err.println("  what finished stays; fix the cause and run 'lakehouse seed' again (it resumes)");
@@ -97,5 +110,20 @@ final class SeedCommand implements Callable<Integer> {
                 + "GROUP BY country ORDER BY 2 DESC LIMIT 5\"");
         out.println("     ./lakehouse sql -e \"SELECT reason, count(*) FROM lakehouse.bronze.quarantine GROUP BY reason\"");
         return ExitCodes.OK;
+    }
+
+    /** The cause first: the service that is down, its log's last lines, and how to go on. */
+    private static int serviceDown(ProgressLine progress, PrintWriter err, String what,
+                                   ServiceWatch.ServiceDownException down) {
+        progress.println("error: " + what + " stopped: " + down.getMessage());
+        err.println("  the last lines of its log ('lakehouse logs " + down.service() + "'):");
+        down.logTail().forEach(line -> err.println("    " + (line.length() > 200 ? line.substring(0, 200) + "…" : line)));
+        for (Throwable also : down.getSuppressed()) {
+            err.println("  (the seed itself then failed: " + also.getMessage() + ")");
+        }
+        err.println("  fix: 'lakehouse up' starts " + down.service() + " again; then 'lakehouse seed' resumes (what "
+                + "finished stays)");
+        err.flush();
+        return ExitCodes.PRECONDITION;
     }
 }

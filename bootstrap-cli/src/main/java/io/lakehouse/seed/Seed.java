@@ -16,6 +16,10 @@ import java.util.List;
  * ends with the same rows. A failed stage stops the run and is named; the stages before it stay done.
  */
 public final class Seed {
+    /** The services the stages work with (with what they need, these are the whole pipeline but the UIs). */
+    public static final List<String> SERVICES = List.of("kafka-connect", "flink-taskmanager", "spark-connect",
+            "trino", "serving-store");
+
     private final List<SeedStage> stages;
 
     public Seed(List<SeedStage> stages) {

@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -100,6 +104,31 @@ class SeedIT {
             Cli.Run verify = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "verify");
             assertEquals(0, verify.exit(), verify.out() + verify.err());
         }
+    }
+
+    /**
+     * After {@code up} and {@code seed}, every TCP port that a process of the stack listens on (each service's
+     * process and all it started: Airflow's scheduler and triggerer, Spark's executors, the Flink jobs' tasks) is
+     * bound to the loopback address; each service's own port among them.
+     */
+    @Test
+    void everyPortTheStackListensOnIsOnTheLoopbackAddress(LocalStack stack) throws Exception {
+        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
+        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        List<ProcessHandle> processes = new ArrayList<>();
+        stack.catalog().all().forEach(service -> stack.runtime().liveProcess(service).ifPresent(process -> {
+            processes.add(process);
+            process.descendants().forEach(processes::add);
+        }));
+        List<Listeners.Listener> listeners = Listeners.of(processes);
+        Set<Integer> ports = listeners.stream().map(Listeners.Listener::port).collect(Collectors.toSet());
+        stack.catalog().all().forEach(service -> service.ports().forEach(port -> {
+            int expected = Integer.parseInt(stack.portOverrides().get(port.overrideVariable()));
+            assertTrue(ports.contains(expected), service.name() + "'s " + port.purpose() + " port " + expected
+                    + " is not among the stack's listeners: " + listeners);
+        }));
+        assertEquals(List.of(), listeners.stream().filter(listener -> !listener.loopback()).toList(),
+                "listeners on an address other than 127.0.0.1 (all " + listeners.size() + ": " + listeners + ")");
     }
 
     private static long count(Statement sql, String query) throws Exception {

@@ -103,7 +103,10 @@ public final class ServicePreparation {
         CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks);
         int exit;
         try {
-            exit = ServiceProcesses.runToCompletion(command, environment, dataDir, log, step.budget().toSeconds());
+            Map<String, String> stepEnvironment = new java.util.HashMap<>(environment);
+            step.environment().forEach((k, v) -> stepEnvironment.put(k, renderer.render(v, "init step " + step.id())));
+            exit = ServiceProcesses.runToCompletion(command, stepEnvironment, dataDir, log,
+                    step.budget().toSeconds());
         } catch (IOException e) {
             throw failure("init step '" + step.id() + "' could not start: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -49,6 +49,7 @@ final class ServiceProcesses {
             Files.writeString(log.get(), "---- lakehouse " + Instant.now() + ": "
                     + String.join(" ", command.arguments()) + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            io.lakehouse.runtime.OwnerOnly.logFile(log.get());
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.get().toFile()));
         } else {
             builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);

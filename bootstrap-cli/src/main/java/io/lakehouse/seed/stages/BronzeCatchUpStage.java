@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,9 +64,13 @@ public final class BronzeCatchUpStage implements SeedStage {
         ExecutorService waits = Executors.newFixedThreadPool(StreamingJob.ALL.size());
         try {
             List<Future<Duration>> waiting = new ArrayList<>();
+            // one progress line for both: each job's latest word, in a fixed order
+            Map<String, String> latest = new ConcurrentSkipListMap<>();
             for (StreamingJob job : StreamingJob.ALL) {
-                waiting.add(waits.submit(() -> jobs.awaitCaughtUp(job, timeout,
-                        line -> context.progress().update(name(), line))));
+                waiting.add(waits.submit(() -> jobs.awaitCaughtUp(job, timeout, line -> {
+                    latest.put(job.name(), line);
+                    context.progress().update(name(), String.join("; ", latest.values()));
+                })));
             }
             for (Future<Duration> wait : waiting) {
                 try {

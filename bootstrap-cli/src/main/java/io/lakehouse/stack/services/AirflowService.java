@@ -15,6 +15,8 @@ import java.util.Map;
  * Apache Airflow, the scheduler of the daily pipeline (DAG {@code lakehouse_daily} in {@code jobs/airflow/dags}),
  * run as {@code airflow standalone}: one parent process that migrates the metadata database and supervises the
  * scheduler, DAG processor, triggerer and API server (REST API, execution API and UI on {@code AIRFLOW_PORT}).
+ * It runs through {@code compose/airflow/lakehouse_standalone.py}, which is standalone without the scheduler's and
+ * triggerer's log servers: Airflow binds those to every interface, and one machine's API server reads the logs itself.
  * The parent does not stop its children on SIGTERM, so the runtimes stop its whole process session.
  *
  * <p>The metadata database is SQLite under {@code DATA_DIR}: Airflow 3 runs the LocalExecutor on it (task workers
@@ -86,7 +88,10 @@ public final class AirflowService {
                 // the first start migrates the metadata database (a few seconds) before the API server answers
                 .startTimeout(Duration.ofSeconds(180))
                 .local(LocalLaunch.python(DISTRIBUTION, List.of(),
-                        new LaunchCommand.Native("${VENV_DIR}/bin/airflow", List.of("standalone")),
+                        // airflow standalone without its log servers, which would listen on every interface
+                        // (compose/airflow/lakehouse_standalone.py says why)
+                        new LaunchCommand.Native("${VENV_DIR}/bin/python",
+                                List.of("${CONF_DIR}/lakehouse_standalone.py")),
                         environment))
                 .build();
     }

@@ -61,8 +61,12 @@ public final class SupersetService {
                                 new InitStep("create-admin", "create the admin account (superset fab create-admin)",
                                         new LaunchCommand.Native(superset, List.of("fab", "create-admin",
                                                 "--username", ADMIN_USER, "--firstname", "Lakehouse",
-                                                "--lastname", "Admin", "--email", "admin@lakehouse.invalid",
-                                                "--password", "${" + ADMIN_PASSWORD + "}")), Duration.ofSeconds(90)),
+                                                "--lastname", "Admin", "--email", "admin@lakehouse.invalid")),
+                                        Duration.ofSeconds(90),
+                                        // the password by environment, never on the command line (where every user
+                                        // of the machine could read it): Flask's CLI reads each option from
+                                        // FLASK_<COMMAND PATH>_<OPTION>
+                                        Map.of("FLASK_FAB_CREATE_ADMIN_PASSWORD", "${" + ADMIN_PASSWORD + "}")),
                                 new InitStep("init", "default roles and permissions (superset init)",
                                         new LaunchCommand.Native(superset, List.of("init")), Duration.ofSeconds(120))),
                         new LaunchCommand.Native("${VENV_DIR}/bin/gunicorn", List.of(
