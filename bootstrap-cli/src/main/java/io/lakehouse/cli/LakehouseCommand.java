@@ -26,6 +26,7 @@ import java.util.function.Function;
                 TransformCommand.class,
                 MartsCommand.class,
                 BenchCommand.class,
+                ChaosCommand.class,
                 StreamingCommand.class,
                 DoctorCommand.class,
                 ImagesCommand.class,

@@ -1,7 +1,9 @@
 package io.lakehouse.it;
 
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Order(3)
 @LocalStackTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedIT {
     /** sample-data/README.md, "Expected counts at scale 1" and "Application changes". */
     private static final Map<String, Long> LANDED = Map.of("customers", 1000L, "stores", 20L, "products", 300L);
@@ -112,6 +115,7 @@ class SeedIT {
      * bound to the loopback address; each service's own port among them.
      */
     @Test
+    @Order(Integer.MAX_VALUE)   // last, so its seed finds the stack seeded (seconds, not a cold seed); alone it seeds
     void everyPortTheStackListensOnIsOnTheLoopbackAddress(LocalStack stack) throws Exception {
         Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
         assertEquals(0, seed.exit(), seed.out() + seed.err());

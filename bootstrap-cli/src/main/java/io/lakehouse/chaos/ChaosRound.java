@@ -1,0 +1,130 @@
+package io.lakehouse.chaos;
+
+import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import io.lakehouse.verify.Check;
+import io.lakehouse.verify.Reconciliation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One fault, end to end, as a user would live it: {@code seed --reset} runs; when it reaches the stage that works
+ * with the service, after a random moment, the fault is injected; the seed ends (failing, or recovering by itself);
+ * then {@code up} (restarts what is down), {@code seed} again, and the reconciliation of {@code verify}. Every
+ * command runs through the project's launcher on the same state directory.
+ */
+final class ChaosRound {
+    private static final Pattern LEADING_COUNT = Pattern.compile("^\\s*(-?[\\d,]+)");
+    private static final long SEED_MINUTES = 12;
+
+    private final Path home;
+    private final Path stateDir;
+    private final StackRuntime runtime;
+    private final Random random;
+    private final Consumer<String> progress;
+
+    ChaosRound(Path home, Path stateDir, StackRuntime runtime, Random random, Consumer<String> progress) {
+        this.home = requireNonNull(home, "home");
+        this.stateDir = requireNonNull(stateDir, "stateDir");
+        this.runtime = requireNonNull(runtime, "runtime");
+        this.random = requireNonNull(random, "random");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    ChaosResult run(Fault fault) throws Exception {
+        CountDownLatch stageReached = new CountDownLatch(1);
+        String heading = "[" + fault.stage() + "]";
+        progress.accept(fault.name() + ": seed --reset, waiting for stage '" + fault.stage() + "'");
+        CliProcess seed = CliProcess.start(home, stateDir, line -> {
+            if (line.trim().equals(heading)) {
+                stageReached.countDown();
+            }
+        }, "seed", "--reset");
+        while (stageReached.getCount() > 0 && seed.alive()) {
+            stageReached.await(500, TimeUnit.MILLISECONDS);
+        }
+        if (stageReached.getCount() > 0) {
+            throw new IllegalStateException("seed --reset ended before its stage '" + fault.stage() + "' (exit "
+                    + seed.await(1) + "): " + String.join(" | ", tail(seed.lines())));
+        }
+        // a random moment within the stage: its first seconds (the shortest stage hit lasts about five)
+        Thread.sleep(random.nextInt(3000));
+        ServiceStatus before = status(fault.service());
+        FaultInjector injector = new FaultInjector(runtime.kind());
+        long injected = System.nanoTime();
+        progress.accept(fault.name() + ": " + injector.inject(fault, before) + " during '" + fault.stage() + "'");
+        if (fault.kind() == Fault.Kind.STOP) {
+            seedEndsOrTimePasses(seed, Fault.STOP_FOR.toMillis());
+            injector.resume(fault, before);
+            progress.accept(fault.name() + ": continued after " + Fault.STOP_FOR.toSeconds() + " s");
+        }
+        int firstExit = seed.await(SEED_MINUTES);
+        Optional<String> firstError = seed.lines().stream().map(String::trim).filter(l -> l.startsWith("error:"))
+                .findFirst();
+        progress.accept(fault.name() + ": the seed ended with exit " + firstExit
+                + firstError.map(e -> ": " + e).orElse(""));
+
+        progress.accept(fault.name() + ": up");
+        int up = CliProcess.start(home, stateDir, line -> { }, "up").await(SEED_MINUTES);
+        progress.accept(fault.name() + ": seed (up exited " + up + ")");
+        CliProcess again = CliProcess.start(home, stateDir, line -> { }, "seed");
+        int againExit = again.await(SEED_MINUTES);
+        progress.accept(fault.name() + ": verify (seed exited " + againExit + ")");
+        List<Check> checks = new Reconciliation(runtime.endpoints(), 1).run();
+        double recovery = (System.nanoTime() - injected) / 1e9;
+        long lost = 0;
+        long duplicated = 0;
+        int mismatched = 0;
+        for (Check check : checks) {
+            if (check.ok()) {
+                continue;
+            }
+            mismatched++;
+            Optional<Long> expected = count(check.expected());
+            Optional<Long> actual = count(check.actual());
+            if (expected.isPresent() && actual.isPresent()) {
+                lost += Math.max(0, expected.get() - actual.get());
+                duplicated += Math.max(0, actual.get() - expected.get());
+            }
+        }
+        boolean recovered = againExit == 0 && mismatched == 0;
+        String error = firstError.orElse("");
+        return new ChaosResult(fault.name(), fault.service(), lost, duplicated, mismatched,
+                Math.round(recovery * 10) / 10.0, error, error.contains(fault.service()), fault.stage(), recovered);
+    }
+
+    private ServiceStatus status(String service) {
+        return runtime.status(List.of(ServiceCatalog.standard().get(service))).get(0);
+    }
+
+    private static void seedEndsOrTimePasses(CliProcess seed, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (seed.alive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left));
+        }
+    }
+
+    private static Optional<Long> count(String value) {
+        Matcher m = LEADING_COUNT.matcher(value);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1).replace(",", ""))) : Optional.empty();
+    }
+
+    private static List<String> tail(List<String> lines) {
+        return lines.subList(Math.max(0, lines.size() - 5), lines.size());
+    }
+}
