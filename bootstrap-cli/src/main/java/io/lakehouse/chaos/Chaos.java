@@ -19,8 +19,12 @@ public final class Chaos {
     private final Path stateDir;
     private final StackRuntime runtime;
     private final Random random;
+    private final java.util.Map<String, String> environment;
 
-    public Chaos(Path home, Path stateDir, StackRuntime runtime, long randomSeed) {
+    /** @param environment what the commands chaos runs get in their environment besides this one's (port overrides) */
+    public Chaos(Path home, Path stateDir, java.util.Map<String, String> environment, StackRuntime runtime,
+                 long randomSeed) {
+        this.environment = java.util.Map.copyOf(environment);
         this.home = requireNonNull(home, "home");
         this.stateDir = requireNonNull(stateDir, "stateDir");
         this.runtime = requireNonNull(runtime, "runtime");
@@ -30,7 +34,7 @@ public final class Chaos {
     public List<ChaosResult> run(List<Fault> faults, int rounds, Consumer<String> progress,
                                  Consumer<ChaosResult> done) throws Exception {
         List<ChaosResult> results = new ArrayList<>();
-        ChaosRound round = new ChaosRound(home, stateDir, runtime, random, progress);
+        ChaosRound round = new ChaosRound(home, stateDir, environment, runtime, random, progress);
         for (int r = 1; r <= rounds; r++) {
             for (Fault fault : faults) {
                 ChaosResult result = round.run(fault);

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param mismatched  verify's checks that disagree (a content fingerprint counts here, not in lost)
  * @param recoveryS   seconds from the fault to verify agreeing (or to the end of the round when it never did)
  * @param firstError  the first "error:" line of the interrupted seed; empty when it finished despite the fault
+ * @param errorAfterS seconds from the fault to that line (0 when there was none)
  * @param named       whether that line names the service
  * @param stage       the seed stage that was running when the fault was injected
  */
 public record ChaosResult(String fault, String service, long lost, long duplicated, int mismatched,
                           @JsonProperty("recovery_s") double recoveryS,
-                          @JsonProperty("first_error") String firstError, boolean named, String stage,
+                          @JsonProperty("first_error") String firstError,
+                          @JsonProperty("error_after_s") double errorAfterS, boolean named, String stage,
                           boolean recovered) {
 }

@@ -4,7 +4,6 @@ import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.verify.Check;
-import io.lakehouse.verify.Reconciliation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +32,11 @@ final class ChaosRound {
     private final StackRuntime runtime;
     private final Random random;
     private final Consumer<String> progress;
+    private final java.util.Map<String, String> environment;
 
-    ChaosRound(Path home, Path stateDir, StackRuntime runtime, Random random, Consumer<String> progress) {
+    ChaosRound(Path home, Path stateDir, java.util.Map<String, String> environment, StackRuntime runtime,
+               Random random, Consumer<String> progress) {
+        this.environment = java.util.Map.copyOf(environment);
         this.home = requireNonNull(home, "home");
         this.stateDir = requireNonNull(stateDir, "stateDir");
         this.runtime = requireNonNull(runtime, "runtime");
@@ -44,11 +46,15 @@ final class ChaosRound {
 
     ChaosResult run(Fault fault) throws Exception {
         CountDownLatch stageReached = new CountDownLatch(1);
+        long[] firstErrorAt = {0};
         String heading = "[" + fault.stage() + "]";
         progress.accept(fault.name() + ": seed --reset, waiting for stage '" + fault.stage() + "'");
-        CliProcess seed = CliProcess.start(home, stateDir, line -> {
+        CliProcess seed = CliProcess.start(home, stateDir, environment, line -> {
             if (line.trim().equals(heading)) {
                 stageReached.countDown();
+            }
+            if (line.trim().startsWith("error:") && firstErrorAt[0] == 0) {
+                firstErrorAt[0] = System.nanoTime();
             }
         }, "seed", "--reset");
         while (stageReached.getCount() > 0 && seed.alive()) {
@@ -76,12 +82,15 @@ final class ChaosRound {
                 + firstError.map(e -> ": " + e).orElse(""));
 
         progress.accept(fault.name() + ": up");
-        int up = CliProcess.start(home, stateDir, line -> { }, "up").await(SEED_MINUTES);
+        int up = CliProcess.start(home, stateDir, environment, line -> { }, "up").await(SEED_MINUTES);
         progress.accept(fault.name() + ": seed (up exited " + up + ")");
-        CliProcess again = CliProcess.start(home, stateDir, line -> { }, "seed");
+        CliProcess again = CliProcess.start(home, stateDir, environment, line -> { }, "seed");
         int againExit = again.await(SEED_MINUTES);
         progress.accept(fault.name() + ": verify (seed exited " + againExit + ")");
-        List<Check> checks = new Reconciliation(runtime.endpoints(), 1).run();
+        // verify as a user runs it (on docker it runs inside the compose network), its checks read from --json
+        CliProcess verify = CliProcess.start(home, stateDir, environment, false, line -> { }, "verify", "--json");
+        verify.await(SEED_MINUTES);
+        List<Check> checks = checksOf(String.join("\n", verify.lines()));
         double recovery = (System.nanoTime() - injected) / 1e9;
         long lost = 0;
         long duplicated = 0;
@@ -100,8 +109,19 @@ final class ChaosRound {
         }
         boolean recovered = againExit == 0 && mismatched == 0;
         String error = firstError.orElse("");
+        double errorAfter = firstErrorAt[0] == 0 ? 0 : Math.round((firstErrorAt[0] - injected) / 1e8) / 10.0;
         return new ChaosResult(fault.name(), fault.service(), lost, duplicated, mismatched,
-                Math.round(recovery * 10) / 10.0, error, error.contains(fault.service()), fault.stage(), recovered);
+                Math.round(recovery * 10) / 10.0, error, errorAfter, error.contains(fault.service()), fault.stage(),
+                recovered);
+    }
+
+    private static List<Check> checksOf(String json) {
+        try {
+            return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Check[].class));
+        } catch (java.io.IOException unreadable) {
+            return List.of(Check.failed("verify", "ran", "verify --json gave no checks: "
+                    + json.substring(0, Math.min(200, json.length()))));
+        }
     }
 
     private ServiceStatus status(String service) {

@@ -37,15 +37,25 @@ final class CliProcess {
         reader.start();
     }
 
-    static CliProcess start(Path home, Path stateDir, Consumer<String> onLine, String... arguments)
-            throws IOException {
+    static CliProcess start(Path home, Path stateDir, java.util.Map<String, String> environment,
+                            Consumer<String> onLine, String... arguments) throws IOException {
+        return start(home, stateDir, environment, true, onLine, arguments);
+    }
+
+    /** With {@code withErrors} false, only the command's standard output is read (a --json result). */
+    static CliProcess start(Path home, Path stateDir, java.util.Map<String, String> environment, boolean withErrors,
+                            Consumer<String> onLine, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("lakehouse").toString()));
         command.addAll(List.of(arguments));
         command.add("--state-dir=" + stateDir);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(withErrors)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (!withErrors) {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
         builder.environment().put("LAKEHOUSE_SKIP_BUILD", "true");
         builder.environment().remove("LAKEHOUSE_STATE_DIR");
+        builder.environment().putAll(environment);
         return new CliProcess(builder.start(), onLine);
     }
 

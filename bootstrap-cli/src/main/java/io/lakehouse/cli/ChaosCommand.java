@@ -90,11 +90,21 @@ final class ChaosCommand implements Callable<Integer> {
             return ExitCodes.PRECONDITION;
         }
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
-        List<ChaosResult> results = new Chaos(common.layout().home(), common.layout().stateDir(), runtime, randomSeed)
+        // the commands chaos runs see this one's settings: the port overrides it was given (tests pass a map)
+        java.util.Map<String, String> environment = new java.util.HashMap<>();
+        catalog.all().forEach(service -> service.ports().forEach(port -> {
+            String value = parent.environment.apply(port.overrideVariable());
+            if (value != null) {
+                environment.put(port.overrideVariable(), value);
+            }
+        }));
+        List<ChaosResult> results = new Chaos(common.layout().home(), common.layout().stateDir(), environment, runtime,
+                randomSeed)
                 .run(chosen, rounds, progress::update, result -> progress.println(String.format(
-                        "%-24s lost %d, duplicated %d, recovered in %.0f s%s; first error %s", result.fault(),
-                        result.lost(), result.duplicated(), result.recoveryS(), result.recovered() ? "" : " (NOT "
-                                + "recovered: " + result.mismatched() + " checks disagree)",
+                        "%-24s lost %d, duplicated %d, recovered in %.0f s%s; first error (%.0f s after) %s",
+                        result.fault(), result.lost(), result.duplicated(), result.recoveryS(),
+                        result.recovered() ? "" : " (NOT "
+                                + "recovered: " + result.mismatched() + " checks disagree)", result.errorAfterS(),
                         result.firstError().isEmpty() ? "none (seed finished)"
                                 : (result.named() ? "names " + result.service() : "does NOT name " + result.service())
                                 + ": " + result.firstError())));
