@@ -15,10 +15,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param errorAfterS seconds from the fault to that line (0 when there was none)
  * @param named       whether that line names the service
  * @param stage       the seed stage that was running when the fault was injected
+ * @param recovered   the seed after {@code up} succeeded and verify agreed on every check
+ * @param seedAgainS  how long that seed took
+ * @param seedAgainError its first error line, when it failed
  */
 public record ChaosResult(String fault, String service, long lost, long duplicated, int mismatched,
                           @JsonProperty("recovery_s") double recoveryS,
                           @JsonProperty("first_error") String firstError,
                           @JsonProperty("error_after_s") double errorAfterS, boolean named, String stage,
-                          boolean recovered) {
+                          boolean recovered, @JsonProperty("seed_again_s") double seedAgainS,
+                          @JsonProperty("seed_again_error") String seedAgainError) {
 }

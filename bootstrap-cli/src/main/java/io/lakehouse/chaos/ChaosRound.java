@@ -84,9 +84,15 @@ final class ChaosRound {
         progress.accept(fault.name() + ": up");
         int up = CliProcess.start(home, stateDir, environment, line -> { }, "up").await(SEED_MINUTES);
         progress.accept(fault.name() + ": seed (up exited " + up + ")");
+        long againBegan = System.nanoTime();
         CliProcess again = CliProcess.start(home, stateDir, environment, line -> { }, "seed");
         int againExit = again.await(SEED_MINUTES);
-        progress.accept(fault.name() + ": verify (seed exited " + againExit + ")");
+        double againSeconds = Math.round((System.nanoTime() - againBegan) / 1e8) / 10.0;
+        String againError = again.lines().stream().map(String::trim).filter(l -> l.startsWith("error:"))
+                .findFirst().orElse(againExit == 0 ? "" : "exit " + againExit + ": "
+                        + String.join(" | ", tail(again.lines())));
+        progress.accept(fault.name() + ": verify (seed again exited " + againExit + " after " + againSeconds + " s"
+                + (againError.isEmpty() ? "" : ": " + againError) + ")");
         // verify as a user runs it (on docker it runs inside the compose network), its checks read from --json
         CliProcess verify = CliProcess.start(home, stateDir, environment, false, line -> { }, "verify", "--json");
         verify.await(SEED_MINUTES);
@@ -112,7 +118,7 @@ final class ChaosRound {
         double errorAfter = firstErrorAt[0] == 0 ? 0 : Math.round((firstErrorAt[0] - injected) / 1e8) / 10.0;
         return new ChaosResult(fault.name(), fault.service(), lost, duplicated, mismatched,
                 Math.round(recovery * 10) / 10.0, error, errorAfter, error.contains(fault.service()), fault.stage(),
-                recovered);
+                recovered, againSeconds, againError);
     }
 
     private static List<Check> checksOf(String json) {

@@ -28,6 +28,8 @@ import java.util.concurrent.Callable;
                 + "from bronze (MERGE INTO). Restartable: running it again "
                 + "ends with the same rows.")
 final class SeedCommand implements Callable<Integer> {
+    private static final String RESUME = "'lakehouse seed' resumes (what finished stays)";
+
     @Spec
     CommandSpec spec;
 
@@ -63,8 +65,7 @@ final class SeedCommand implements Callable<Integer> {
                 common.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
         long began = System.nanoTime();
         // the services seed works with, watched while it runs: one that dies or hangs is named with its log
-        ServiceCatalog catalog = ServiceCatalog.standard();
-        ServiceWatch watch = new ServiceWatch(runtime, catalog.withDependencies(Seed.SERVICES), ServiceWatch.INTERVAL);
+        WatchedWork watch = new WatchedWork(runtime, Seed.SERVICES);
         String[] stage = {"reset"};
         if (reset) {
             progress.println("[reset]");
@@ -74,7 +75,8 @@ final class SeedCommand implements Callable<Integer> {
                     return null;
                 });
             } catch (ServiceWatch.ServiceDownException down) {
-                return serviceDown(progress, err, "seed --reset", down);
+                progress.done();
+                return WatchedWork.report(err, "seed --reset", down, RESUME);
             } catch (Exception e) {
                 err.println("error: seed --reset failed: " + e.getMessage());
                 return ExitCodes.FAILURE;
@@ -95,7 +97,8 @@ final class SeedCommand implements Callable<Integer> {
                 }
             }));
         } catch (ServiceWatch.ServiceDownException down) {
-            return serviceDown(progress, err, "seed stage '" + stage[0] + "'", down);
+            progress.done();
+            return WatchedWork.report(err, "seed stage '" + stage[0] + "'", down, RESUME);
         } catch (Seed.SeedException e) {
             progress.println("error: " + e.getMessage());
             err.println("  what finished stays; fix the cause and run 'lakehouse seed' again (it resumes)");
@@ -110,20 +113,5 @@ final class SeedCommand implements Callable<Integer> {
                 + "GROUP BY country ORDER BY 2 DESC LIMIT 5\"");
         out.println("     ./lakehouse sql -e \"SELECT reason, count(*) FROM lakehouse.bronze.quarantine GROUP BY reason\"");
         return ExitCodes.OK;
-    }
-
-    /** The cause first: the service that is down, its log's last lines, and how to go on. */
-    private static int serviceDown(ProgressLine progress, PrintWriter err, String what,
-                                   ServiceWatch.ServiceDownException down) {
-        progress.println("error: " + what + " stopped: " + down.getMessage());
-        err.println("  the last lines of its log ('lakehouse logs " + down.service() + "'):");
-        down.logTail().forEach(line -> err.println("    " + (line.length() > 200 ? line.substring(0, 200) + "…" : line)));
-        for (Throwable also : down.getSuppressed()) {
-            err.println("  (the seed itself then failed: " + also.getMessage() + ")");
-        }
-        err.println("  fix: 'lakehouse up' starts " + down.service() + " again; then 'lakehouse seed' resumes (what "
-                + "finished stays)");
-        err.flush();
-        return ExitCodes.PRECONDITION;
     }
 }

@@ -63,10 +63,18 @@ final class StreamingCommand implements Callable<Integer> {
                 out.print(table.render());
             }
             case "wait" -> {
-                for (StreamingJob job : StreamingJob.ALL) {
-                    Duration took = jobs.awaitCaughtUp(job, Duration.ofSeconds(timeoutSeconds), out::println);
-                    out.printf("%s caught up (%.1f s)%n", job.name(), took.toMillis() / 1000.0);
-                    out.flush();
+                try {
+                    new WatchedWork(runtime, List.of("flink-taskmanager", "kafka-connect")).run(() -> {
+                        for (StreamingJob job : StreamingJob.ALL) {
+                            Duration took = jobs.awaitCaughtUp(job, Duration.ofSeconds(timeoutSeconds), out::println);
+                            out.printf("%s caught up (%.1f s)%n", job.name(), took.toMillis() / 1000.0);
+                            out.flush();
+                        }
+                        return null;
+                    });
+                } catch (io.lakehouse.runtime.ServiceWatch.ServiceDownException down) {
+                    return WatchedWork.report(spec.commandLine().getErr(), "streaming wait", down,
+                            "'lakehouse streaming wait' again");
                 }
             }
             default -> {

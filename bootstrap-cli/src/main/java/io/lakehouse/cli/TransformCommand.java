@@ -54,10 +54,16 @@ final class TransformCommand implements Callable<Integer> {
         List<Path> files = layers.stream().sorted().distinct().map(layer -> spark.sqlFile(layer + ".sql")).toList();
         long began = System.nanoTime();
         try {
-            spark.run(files, line -> {
-                out.println(line);
-                out.flush();
+            new WatchedWork(runtime, List.of("spark-connect")).run(() -> {
+                spark.run(files, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                return null;
             });
+        } catch (io.lakehouse.runtime.ServiceWatch.ServiceDownException down) {
+            return WatchedWork.report(spec.commandLine().getErr(), "transform", down,
+                    "'lakehouse transform' again (a MERGE that committed is not done twice)");
         } catch (IllegalStateException e) {
             spec.commandLine().getErr().println("transform failed: " + e.getMessage());
             return ExitCodes.FAILURE;

@@ -71,6 +71,14 @@ public final class SparkSqlRunner {
                 "-cp", lib + "/*", RUNNER, "sc://" + host + ":" + port));
         files.forEach(file -> command.add(file.toString()));
         Process runner = new ProcessBuilder(command).start();
+        // The runner must not outlive this command: a seed that stops (a service died, Ctrl-C) would leave it
+        // running, and after a restart of Spark Connect its client reattaches and commits beside the next run's
+        // MERGEs (seen: the next seed's MERGE failed on "conflicting files"). So it ends with this JVM.
+        Thread endRunner = new Thread(() -> {
+            runner.descendants().forEach(ProcessHandle::destroyForcibly);
+            runner.destroyForcibly();
+        }, "end-spark-sql-runner");
+        Runtime.getRuntime().addShutdownHook(endRunner);
         runner.getOutputStream().close();
         Deque<String> stderr = new ArrayDeque<>();
         Thread errors = new Thread(() -> keepLast(runner, stderr), "spark-sql-runner-stderr");
@@ -87,6 +95,11 @@ public final class SparkSqlRunner {
             }
         }
         errors.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            Runtime.getRuntime().removeShutdownHook(endRunner);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down: the hook ends the runner
+        }
         int exit = runner.exitValue();
         if (exit != 0) {
             throw new IllegalStateException(failure(exit, stderr));
