@@ -6,6 +6,7 @@ import io.lakehouse.seed.stages.FilesToBronzeStage;
 import io.lakehouse.seed.stages.MartsStage;
 import io.lakehouse.seed.stages.MySqlSourceStage;
 import io.lakehouse.seed.stages.StreamingJobsStage;
+import io.lakehouse.seed.stages.SetupStage;
 import io.lakehouse.seed.stages.SparkTransformStage;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Seed {
     }
 
     public static Seed standard() {
-        return new Seed(List.of(new FilesToBronzeStage(), new StreamingJobsStage(), new MySqlSourceStage(),
+        return new Seed(List.of(new SetupStage(), new FilesToBronzeStage(), new StreamingJobsStage(), new MySqlSourceStage(),
                 new EventsStage(), new BronzeCatchUpStage(), new SparkTransformStage(), new MartsStage()));
     }
 

@@ -5,6 +5,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.lakehouse.runtime.GeneratedValues;
+import io.lakehouse.stack.GeneratedValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,9 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +118,38 @@ class SeedIT {
     }
 
     /**
+     * Every table the engines' catalogs created (the loader's, Flink's and Spark's, in bronze, silver and gold) says
+     * in its own metadata that it commits without the metastore's lock (docs/lock-free-commits.md), so whichever
+     * engine writes it next commits the same way; the seed's commits went through that path.
+     */
+    @Test
+    void everyTableCommitsWithoutTheMetastoreLock(LocalStack stack) throws Exception {
+        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
+        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        Map<String, String> locking = new TreeMap<>();
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT table_schema || '.' || table_name FROM lakehouse"
+                    + ".information_schema.tables WHERE table_schema IN ('bronze', 'silver', 'gold')")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                String[] parts = table.split("\\.");
+                try (ResultSet rs = sql.executeQuery("SELECT value FROM lakehouse." + parts[0] + ".\"" + parts[1]
+                        + "$properties\" WHERE key = 'engine.hive.lock-enabled'")) {
+                    locking.put(table, rs.next() ? rs.getString(1) : "(not set)");
+                }
+            }
+        }
+        assertTrue(locking.size() >= 20, "bronze, silver and gold tables: " + locking.keySet());
+        Map<String, String> locked = new TreeMap<>(locking);
+        locked.values().removeIf("false"::equals);
+        assertEquals(Map.of(), locked, "tables that still commit with the metastore's lock");
+    }
+
+    /**
      * After {@code up} and {@code seed}, every TCP port that a process of the stack listens on (each service's
      * process and all it started: Airflow's scheduler and triggerer, Spark's executors, the Flink jobs' tasks) is
      * bound to the loopback address; each service's own port among them.
@@ -119,12 +159,7 @@ class SeedIT {
     void everyPortTheStackListensOnIsOnTheLoopbackAddress(LocalStack stack) throws Exception {
         Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
         assertEquals(0, seed.exit(), seed.out() + seed.err());
-        List<ProcessHandle> processes = new ArrayList<>();
-        stack.catalog().all().forEach(service -> stack.runtime().liveProcess(service).ifPresent(process -> {
-            processes.add(process);
-            process.descendants().forEach(processes::add);
-        }));
-        List<Listeners.Listener> listeners = Listeners.of(processes);
+        List<Listeners.Listener> listeners = Listeners.of(stackProcesses(stack));
         Set<Integer> ports = listeners.stream().map(Listeners.Listener::port).collect(Collectors.toSet());
         stack.catalog().all().forEach(service -> service.ports().forEach(port -> {
             int expected = Integer.parseInt(stack.portOverrides().get(port.overrideVariable()));
@@ -133,6 +168,69 @@ class SeedIT {
         }));
         assertEquals(List.of(), listeners.stream().filter(listener -> !listener.loopback()).toList(),
                 "listeners on an address other than 127.0.0.1 (all " + listeners.size() + ": " + listeners + ")");
+    }
+
+    /**
+     * The secrets audit after {@code up} and {@code seed}: no generated password appears in any log of the stack or in
+     * the command line of any of its processes (and their children); the secrets file is owner-only, each log
+     * rw-r----- or tighter in a folder no other user can enter.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noGeneratedSecretIsInALogOrACommandLineAndTheirFilesAreClosed(LocalStack stack) throws Exception {
+        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
+        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        Map<String, String> secrets = new TreeMap<>();
+        stack.catalog().all().forEach(service -> service.generatedValues().stream()
+                .filter(value -> value.kind() == GeneratedValue.Kind.PASSWORD)
+                .forEach(value -> secrets.put(value.variable(), GeneratedValues
+                        .load(stack.layout().secretsFile()).get(value.variable()))));
+        assertTrue(secrets.size() >= 10 && secrets.values().stream().allMatch(v -> v != null && v.length() >= 16),
+                "the generated passwords: " + secrets.keySet());
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> logs = Files.walk(stack.layout().logsDir())) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+                secrets.forEach((name, value) -> {
+                    if (text.contains(value)) {
+                        found.add(name + " in " + log);
+                    }
+                });
+                String mode = PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(log));
+                assertTrue(mode.charAt(4) == '-' && mode.charAt(5) == '-' && mode.endsWith("---"),
+                        log + " is " + mode + ": a log is rw-r----- or tighter");
+            }
+        }
+        for (ProcessHandle process : stackProcesses(stack)) {
+            Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+            if (!Files.isReadable(cmdline)) {
+                continue;
+            }
+            String line = new String(Files.readAllBytes(cmdline),
+                    StandardCharsets.ISO_8859_1);
+            secrets.forEach((name, value) -> {
+                if (line.contains(value)) {
+                    found.add(name + " on the command line of pid " + process.pid() + " ("
+                            + process.info().command().orElse("?") + ")");
+                }
+            });
+        }
+        assertEquals(List.of(), found, "generated secrets where every user of the machine can read them");
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stack.layout().secretsFile())), "the secrets file");
+        String logsDir = PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stack.layout().logsDir()));
+        assertTrue(logsDir.endsWith("---"), "the logs folder is " + logsDir + ": other users must not enter it");
+    }
+
+    private static List<ProcessHandle> stackProcesses(LocalStack stack) {
+        List<ProcessHandle> processes = new ArrayList<>();
+        stack.catalog().all().forEach(service -> stack.runtime().liveProcess(service).ifPresent(process -> {
+            processes.add(process);
+            process.descendants().forEach(processes::add);
+        }));
+        return processes;
     }
 
     private static long count(Statement sql, String query) throws Exception {

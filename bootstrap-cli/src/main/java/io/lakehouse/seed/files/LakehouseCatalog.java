@@ -3,6 +3,7 @@ package io.lakehouse.seed.files;
 import io.lakehouse.stack.ProbeTarget;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.hive.HiveCatalog;
@@ -34,7 +35,10 @@ public final class LakehouseCatalog {
         catalog.setConf(conf);
         catalog.initialize(NAME, Map.of(CatalogProperties.URI, metastoreUri,
                 CatalogProperties.WAREHOUSE_LOCATION, warehouse,
-                CatalogProperties.CLIENT_POOL_SIZE, "2"));
+                CatalogProperties.CLIENT_POOL_SIZE, "2",
+                // Tables it creates commit without the metastore's lock (Hive 4's atomic swap of
+                // metadata_location, HIVE-26882), as every engine's catalog here (docs/lock-free-commits.md).
+                CatalogProperties.TABLE_DEFAULT_PREFIX + TableProperties.HIVE_LOCK_ENABLED, "false"));
         return catalog;
     }
 

@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * Also tells when a job has caught up with its topics.
  */
 public final class FlinkJobs {
+    private static final Duration FAILURE_CHECK_EVERY = Duration.ofSeconds(5);
+    private static final int RESTART_LOOP = 3;
+    private static final Duration RESTART_LOOP_WINDOW = Duration.ofSeconds(180);
+
     private final FlinkRest flink;
     private final RetainedCheckpoints checkpoints;
     private final ConsumerLag lag;
@@ -124,10 +128,16 @@ public final class FlinkJobs {
         long deadline = began + timeout.toNanos();
         long caughtUpAt = -1;
         long lastLag = -1;
+        long failuresCheckedAt = 0;
+        long waitStartedAt = System.currentTimeMillis();
         while (System.nanoTime() < deadline) {
             Optional<FlinkRest.JobSummary> running = active(job);
             if (running.isEmpty()) {
                 throw new IllegalStateException(job.name() + " is not running; submit it (FlinkJobs.ensureRunning)");
+            }
+            if (System.nanoTime() - failuresCheckedAt > FAILURE_CHECK_EVERY.toNanos()) {
+                failuresCheckedAt = System.nanoTime();
+                failingRepeatedly(job, running.get().id(), waitStartedAt);
             }
             if (caughtUpAt < 0) {
                 lastLag = lag(job);
@@ -148,6 +158,36 @@ public final class FlinkJobs {
         throw new IllegalStateException(job.name() + " did not catch up within " + timeout.toSeconds() + " s ("
                 + (caughtUpAt < 0 ? lastLag + " record(s) behind" : "no checkpoint completed after it caught up")
                 + "); see ./lakehouse logs flink-taskmanager and the Flink UI");
+    }
+
+    /**
+     * A job in a restart loop (at least {@link #RESTART_LOOP} failures within {@link #RESTART_LOOP_WINDOW}, one of
+     * them since this wait began) will not catch up whatever the wait: this names its latest failure at once instead
+     * of waiting out the timeout and blaming the lag. One failure, or two (a service restarted under it), is waited
+     * through, and so are failures from before the wait that stopped (a service {@code up} has since restarted):
+     * Flink restarts the job from its last checkpoint.
+     */
+    private void failingRepeatedly(StreamingJob job, String jobId, long waitStartedAt) throws Exception {
+        List<FlinkRest.JobFailure> failures;
+        try {
+            failures = flink.failures(jobId);
+        } catch (IOException unanswered) {
+            return; // the wait itself reports a JobManager that does not answer
+        }
+        long since = System.currentTimeMillis() - RESTART_LOOP_WINDOW.toMillis();
+        List<FlinkRest.JobFailure> recent = failures.stream().filter(f -> f.timestamp() >= since).toList();
+        if (recent.size() >= RESTART_LOOP && recent.get(0).timestamp() >= waitStartedAt) {
+            throw new JobFailingException(job.name() + " keeps failing (" + recent.size() + " failures in the last "
+                    + RESTART_LOOP_WINDOW.toSeconds() + " s), latest: " + recent.get(0).describe()
+                    + "; see ./lakehouse logs flink-taskmanager");
+        }
+    }
+
+    /** A streaming job fails again and again: waiting for it is pointless until its cause is fixed. */
+    public static final class JobFailingException extends IllegalStateException {
+        public JobFailingException(String message) {
+            super(message);
+        }
     }
 
     /**

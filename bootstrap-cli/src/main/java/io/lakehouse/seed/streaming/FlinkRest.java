@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,34 @@ public final class FlinkRest {
 
     /** The latest completed checkpoint of a job, as the JobManager reports it. */
     public record CheckpointInfo(long id, long triggerTimestamp, String externalPath) {
+    }
+
+    /**
+     * One failure of a job (an entry of its exception history): when, in which task, and the first line of the
+     * exception ("class: message"), whose cause chain's last "Caused by" line is added when there is one.
+     */
+    public record JobFailure(long timestamp, String taskName, String exception) {
+        public String describe() {
+            return (taskName.isEmpty() ? "" : taskName + ": ") + exception;
+        }
+    }
+
+    /** The job's failures, newest first, as the JobManager keeps them ({@code GET /jobs/:jobid/exceptions}). */
+    public List<JobFailure> failures(String jobId) throws IOException, InterruptedException {
+        List<JobFailure> failures = new ArrayList<>();
+        JsonNode history = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/exceptions?maxExceptions=20")).GET(),
+                200).path("exceptionHistory").path("entries");
+        for (JsonNode entry : history) {
+            String trace = entry.path("stacktrace").asText(entry.path("exceptionName").asText());
+            List<String> causes = trace.lines().filter(l -> l.startsWith("Caused by:")).toList();
+            String first = trace.lines().findFirst().orElse("").strip();
+            String exception = causes.isEmpty() || causes.get(causes.size() - 1).contains(first)
+                    ? first : first + " ... " + causes.get(causes.size() - 1).strip();
+            failures.add(new JobFailure(entry.path("timestamp").asLong(), entry.path("taskName").asText(""),
+                    exception));
+        }
+        failures.sort(Comparator.comparingLong(JobFailure::timestamp).reversed());
+        return failures;
     }
 
     public List<JobSummary> jobs() throws IOException, InterruptedException {

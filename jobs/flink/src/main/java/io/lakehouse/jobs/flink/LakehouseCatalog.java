@@ -3,6 +3,7 @@ package io.lakehouse.jobs.flink;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.flink.CatalogLoader;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -13,6 +14,11 @@ import static java.util.Objects.requireNonNull;
  */
 public record LakehouseCatalog(String metastoreUri, String warehouse) {
     public static final String NAME = "lakehouse";
+    /**
+     * Tables this catalog creates commit without the metastore's lock (Hive 4's atomic swap of metadata_location,
+     * HIVE-26882); every engine's catalog says the same (docs/lock-free-commits.md).
+     */
+    static final Map<String, String> TABLE_DEFAULTS = Map.of("table-default.engine.hive.lock-enabled", "false");
 
     public LakehouseCatalog {
         requireNonNull(metastoreUri, "metastoreUri");
@@ -28,12 +34,18 @@ public record LakehouseCatalog(String metastoreUri, String warehouse) {
 
     /** Flink SQL that registers the catalog in a TableEnvironment. */
     public String createCatalogSql() {
+        StringBuilder defaults = new StringBuilder();
+        TABLE_DEFAULTS.forEach((key, value) -> defaults.append(", '").append(key).append("'='").append(value)
+                .append('\''));
         return "CREATE CATALOG " + NAME + " WITH ('type'='iceberg', 'catalog-type'='hive', 'uri'='" + metastoreUri
-                + "', 'warehouse'='" + warehouse + "')";
+                + "', 'warehouse'='" + warehouse + "'" + defaults + ")";
     }
 
     /** For the DataStream API's Iceberg sink and for creating tables through Iceberg's own API. */
     public CatalogLoader loader() {
-        return CatalogLoader.hive(NAME, new Configuration(), Map.of("uri", metastoreUri, "warehouse", warehouse));
+        Map<String, String> properties = new HashMap<>(TABLE_DEFAULTS);
+        properties.put("uri", metastoreUri);
+        properties.put("warehouse", warehouse);
+        return CatalogLoader.hive(NAME, new Configuration(), properties);
     }
 }
