@@ -1,9 +1,11 @@
 package io.lakehouse.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.health.KafkaConnectProbe;
 import io.lakehouse.stack.services.KafkaConnectService;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,36 @@ public final class CdcConnectorStep implements BootstrapStep {
         // hand changes to Kafka every 100 ms instead of Debezium's default 500 ms: freshness over batching
         config.put("poll.interval.ms", "100");
         return config;
+    }
+
+    /**
+     * The connector's failure, when it or one of its tasks is FAILED ("shop-cdc task 0 FAILED: first line of its
+     * trace"); empty while it runs, or has not reported a state yet. A failed connector does not restart by itself:
+     * whoever waits for change data capture names it rather than waiting for rows that will not come.
+     */
+    public static Optional<String> failure(ProbeTarget stack) throws IOException, InterruptedException {
+        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+        Optional<JsonNode> status = connect.status(CONNECTOR);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode connector = status.get().path("connector");
+        if ("FAILED".equals(connector.path("state").asText())) {
+            return Optional.of(CONNECTOR + " FAILED: " + firstLine(connector.path("trace").asText()));
+        }
+        for (JsonNode task : status.get().path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                return Optional.of(CONNECTOR + " task " + task.path("id").asInt() + " FAILED: "
+                        + firstLine(task.path("trace").asText()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String trace) {
+        List<String> causes = trace.lines().filter(l -> l.startsWith("Caused by:")).toList();
+        String first = trace.lines().findFirst().orElse("").strip();
+        return causes.isEmpty() ? first : first + " ... " + causes.get(causes.size() - 1).strip();
     }
 
     @Override

@@ -67,7 +67,7 @@ final class ChaosRound {
         // a random moment within the stage: its first seconds (the shortest stage hit lasts about five)
         Thread.sleep(random.nextInt(3000));
         ServiceStatus before = status(fault.service());
-        FaultInjector injector = new FaultInjector(runtime.kind());
+        FaultInjector injector = new FaultInjector(runtime.kind(), runtime.endpoints());
         long injected = System.nanoTime();
         progress.accept(fault.name() + ": " + injector.inject(fault, before) + " during '" + fault.stage() + "'");
         if (fault.kind() == Fault.Kind.STOP) {

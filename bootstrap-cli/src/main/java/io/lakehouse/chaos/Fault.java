@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One fault {@code lakehouse chaos} injects: a kind ({@code kill}: SIGKILL, the process gone at once; {@code stop}:
- * SIGSTOP for {@link #STOP_FOR}, a hung process that still holds its ports), the service it hits, and the seed stage
+ * SIGSTOP for {@link #STOP_FOR}, a hung process that still holds its ports; {@code purge-binlog}: the CDC
+ * connector's worker killed and its binlog position purged from MySQL), the service it hits, and the seed stage
  * during which it is injected (the stage that works with that service).
  */
 public record Fault(Kind kind, String service, String stage) {
@@ -17,10 +18,25 @@ public record Fault(Kind kind, String service, String stage) {
     public static final Duration STOP_FOR = Duration.ofSeconds(30);
 
     public enum Kind {
-        KILL, STOP;
+        KILL, STOP,
+        /**
+         * The CDC connector's binlog position purged from MySQL: its worker is killed, then MySQL starts a new binlog
+         * file and purges every older one, the one the connector stopped in included. On restart the connector must
+         * snapshot again ({@code snapshot.mode=when_needed}) or fail loudly; verify catches any difference.
+         */
+        PURGE_BINLOG;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        static Kind of(String label) {
+            for (Kind kind : values()) {
+                if (kind.label().equals(label.toLowerCase(java.util.Locale.ROOT))) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("fault kind '" + label + "' is not one of kill, stop, purge-binlog");
         }
     }
 
@@ -38,10 +54,14 @@ public record Fault(Kind kind, String service, String stage) {
             Map.entry("trino", "marts"),
             Map.entry("serving-store", "bronze catch-up"));
 
-    /** Every stateful service killed, and Kafka and the metastore hung: the list, in stack order. */
+    /**
+     * Every stateful service killed, Kafka and the metastore hung, and the CDC connector's binlog position purged:
+     * the issue's list, in stack order.
+     */
     public static final List<String> DEFAULT = List.of("kill:mysql", "kill:kafka", "kill:kafka-connect",
             "kill:namenode", "kill:datanode", "kill:hive-metastore", "kill:flink-jobmanager", "kill:flink-taskmanager",
-            "kill:spark-connect", "kill:trino", "kill:serving-store", "stop:kafka", "stop:hive-metastore");
+            "kill:spark-connect", "kill:trino", "kill:serving-store", "stop:kafka", "stop:hive-metastore",
+            "purge-binlog:kafka-connect");
 
     public Fault {
         requireNonNull(kind, "kind");
@@ -55,11 +75,10 @@ public record Fault(Kind kind, String service, String stage) {
         if (parts.length != 2) {
             throw new IllegalArgumentException("a fault is KIND:SERVICE, e.g. kill:hive-metastore, not '" + text + "'");
         }
-        Kind kind;
-        try {
-            kind = Kind.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("fault kind '" + parts[0] + "' is not one of kill, stop");
+        Kind kind = Kind.of(parts[0]);
+        if (kind == Kind.PURGE_BINLOG && !parts[1].equals("kafka-connect")) {
+            throw new IllegalArgumentException("purge-binlog purges the CDC connector's binlog position: "
+                    + "purge-binlog:kafka-connect, not '" + text + "'");
         }
         String stage = STAGE_OF.get(parts[1]);
         if (stage == null) {

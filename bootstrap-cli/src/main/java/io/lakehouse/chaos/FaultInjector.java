@@ -2,21 +2,30 @@ package io.lakehouse.chaos;
 
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.stack.ProbeTarget;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Injects a fault into a running service the way the machine would: signals to the service's process on the local
  * runtime ({@code kill -KILL}, {@code kill -STOP} then {@code -CONT}), {@code docker kill} and {@code docker pause}
- * then {@code unpause} under compose.
+ * then {@code unpause} under compose; for {@code purge-binlog}, MySQL's own {@code PURGE BINARY LOGS} after the kill.
  */
 final class FaultInjector {
     private final RuntimeKind runtime;
+    private final ProbeTarget stack;
 
-    FaultInjector(RuntimeKind runtime) {
+    FaultInjector(RuntimeKind runtime, ProbeTarget stack) {
         this.runtime = runtime;
+        this.stack = stack;
     }
 
     /** Kills or stops the service; returns what it did, in words. */
@@ -27,7 +36,47 @@ final class FaultInjector {
                     : List.of("docker", "kill", "--signal", "KILL", target), "SIGKILL to " + describe(target));
             case STOP -> run(runtime == RuntimeKind.LOCAL ? List.of("kill", "-STOP", target)
                     : List.of("docker", "pause", target), "SIGSTOP to " + describe(target));
+            case PURGE_BINLOG -> {
+                String killed = run(runtime == RuntimeKind.LOCAL ? List.of("kill", "-KILL", target)
+                        : List.of("docker", "kill", "--signal", "KILL", target), "SIGKILL to " + describe(target));
+                yield killed + ", then " + purgeBinlogs();
+            }
         };
+    }
+
+    /**
+     * As MySQL's root (from 127.0.0.1, the only host root may log in from): a new binlog file, and every older one
+     * purged. Returns what went, in words.
+     */
+    private String purgeBinlogs() throws IOException {
+        String password = stack.secret("MYSQL_ROOT_PASSWORD")
+                .orElseThrow(() -> new IllegalStateException("no MYSQL_ROOT_PASSWORD in the stack's secrets"));
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + stack.address("MYSQL_PORT") + "/",
+                "root", password); Statement sql = root.createStatement()) {
+            List<String> before = binlogs(sql);
+            sql.execute("FLUSH BINARY LOGS");
+            List<String> after = binlogs(sql);
+            String newest = after.get(after.size() - 1);
+            sql.execute("PURGE BINARY LOGS TO '" + newest + "'");
+            List<String> left = binlogs(sql);
+            List<String> purged = before.stream().filter(log -> !left.contains(log)).toList();
+            if (purged.isEmpty()) {
+                throw new IOException("MySQL purged no binlog (had " + before + ", has " + left + ")");
+            }
+            return "purged the binlog files " + purged + " (MySQL writes " + newest + " now)";
+        } catch (SQLException e) {
+            throw new IOException("could not purge MySQL's binlogs as root: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> binlogs(Statement sql) throws SQLException {
+        List<String> logs = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("SHOW BINARY LOGS")) {
+            while (rs.next()) {
+                logs.add(rs.getString(1));
+            }
+        }
+        return logs;
     }
 
     /** Lets a stopped service go on (after {@link Fault#STOP_FOR}). */

@@ -21,10 +21,12 @@ class FaultTest {
     }
 
     @Test
-    void theDefaultListIsEveryStatefulServiceKilledAndKafkaAndTheMetastoreHung() {
+    void theDefaultListIsEveryStatefulServiceKilledKafkaAndTheMetastoreHungAndTheBinlogPurged() {
         List<Fault> faults = Fault.parseAll(Fault.DEFAULT);
-        assertEquals(13, faults.size());
+        assertEquals(14, faults.size());
         assertEquals(11, faults.stream().filter(f -> f.kind() == Fault.Kind.KILL).count());
+        assertEquals(List.of("purge-binlog:kafka-connect"), faults.stream()
+                .filter(f -> f.kind() == Fault.Kind.PURGE_BINLOG).map(Fault::name).toList());
         ServiceCatalog catalog = ServiceCatalog.standard();
         faults.forEach(f -> catalog.get(f.service()));   // each is a service of the model
     }
@@ -34,7 +36,9 @@ class FaultTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("kill"))
                 .getMessage().contains("KIND:SERVICE"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("pause:kafka"))
-                .getMessage().contains("kill, stop"));
+                .getMessage().contains("kill, stop, purge-binlog"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("purge-binlog:kafka"))
+                .getMessage().contains("purge-binlog:kafka-connect"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("kill:superset"))
                 .getMessage().contains("hive-metastore"));
     }

@@ -1,5 +1,6 @@
 package io.lakehouse.seed.stages;
 
+import io.lakehouse.bootstrap.CdcConnectorStep;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +49,12 @@ public final class BronzeCatchUpStage implements SeedStage {
             if (behind.isEmpty()) {
                 return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
                         + "and every event is in bronze.events", 0, (System.nanoTime() - began) / 1e9);
+            }
+            // a failed connector does not restart by itself: no row will come, say why now
+            Optional<String> failed = CdcConnectorStep.failure(context.stack());
+            if (failed.isPresent()) {
+                throw new IllegalStateException("change data capture stopped: " + failed.get() + " ("
+                        + String.join(", ", behind) + "); see ./lakehouse logs kafka-connect");
             }
             context.progress().update(name(), "waiting for change data capture: " + String.join(", ", behind));
             Thread.sleep(2000);
