@@ -19,14 +19,30 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DependencyGraph {
     private final Map<String, List<String>> dependencies;
+    private final Map<String, List<String>> uses;
     private final List<String> startOrder;
 
     public DependencyGraph(Map<String, List<String>> dependencies) {
+        this(dependencies, Map.of());
+    }
+
+    /**
+     * @param dependencies what each service starts after
+     * @param uses         what each service only talks to once running: part of {@link #closure}, not of the order
+     */
+    public DependencyGraph(Map<String, List<String>> dependencies, Map<String, List<String>> uses) {
         this.dependencies = new LinkedHashMap<>();
         requireNonNull(dependencies, "dependencies").forEach((k, v) -> this.dependencies.put(k, List.copyOf(v)));
+        this.uses = new LinkedHashMap<>();
+        requireNonNull(uses, "uses").forEach((k, v) -> this.uses.put(k, List.copyOf(v)));
         this.dependencies.forEach((service, needs) -> needs.forEach(need -> {
             if (!this.dependencies.containsKey(need)) {
                 throw new IllegalStateException(service + " depends on unknown service " + need);
+            }
+        }));
+        this.uses.forEach((service, used) -> used.forEach(need -> {
+            if (!this.dependencies.containsKey(need)) {
+                throw new IllegalStateException(service + " uses unknown service " + need);
             }
         }));
         this.startOrder = topologicalOrder();
@@ -34,8 +50,12 @@ public final class DependencyGraph {
 
     public static DependencyGraph of(Collection<ServiceDefinition> services) {
         Map<String, List<String>> deps = new LinkedHashMap<>();
-        services.forEach(s -> deps.put(s.name(), s.dependsOn()));
-        return new DependencyGraph(deps);
+        Map<String, List<String>> uses = new LinkedHashMap<>();
+        services.forEach(s -> {
+            deps.put(s.name(), s.dependsOn());
+            uses.put(s.name(), s.uses());
+        });
+        return new DependencyGraph(deps, uses);
     }
 
     public List<String> startOrder() {
@@ -46,7 +66,7 @@ public final class DependencyGraph {
         return dependencies.getOrDefault(service, List.of());
     }
 
-    /** The requested services plus everything they need, in start order. */
+    /** The requested services plus everything they need (start after or use), in start order. */
     public List<String> closure(Collection<String> requested) {
         Set<String> needed = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(requested);
@@ -54,6 +74,7 @@ public final class DependencyGraph {
             String service = todo.pop();
             if (needed.add(service)) {
                 todo.addAll(directDependencies(service));
+                todo.addAll(uses.getOrDefault(service, List.of()));
             }
         }
         return startOrder.stream().filter(needed::contains).toList();

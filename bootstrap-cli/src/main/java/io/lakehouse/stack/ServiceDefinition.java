@@ -22,6 +22,7 @@ public record ServiceDefinition(
         String configFolder,
         List<PortSpec> ports,
         List<String> dependsOn,
+        List<String> uses,
         HealthProbe health,
         LocalLaunch local,
         String composeService,
@@ -49,11 +50,22 @@ public record ServiceDefinition(
         requireNonNull(vendorImage, "vendorImage");
         ports = List.copyOf(ports);
         dependsOn = List.copyOf(dependsOn);
+        uses = List.copyOf(uses);
         generatedValues = List.copyOf(generatedValues);
         requireNonNull(container, "container");
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("service names are lower-case words with dashes: " + name);
         }
+    }
+
+    /**
+     * Everything this service needs in the stack: what it starts after ({@link #dependsOn}) and what it only talks
+     * to once running ({@link #uses}); {@code up SERVICE} brings all of them, compose lists all as depends_on.
+     */
+    public List<String> needs() {
+        List<String> all = new ArrayList<>(dependsOn);
+        uses.stream().filter(u -> !all.contains(u)).forEach(all::add);
+        return List.copyOf(all);
     }
 
     /** {@code hive-metastore} becomes {@code HIVE_METASTORE}, the prefix of its template variables. */
@@ -80,6 +92,7 @@ public record ServiceDefinition(
         private String configFolder;
         private final List<PortSpec> ports = new ArrayList<>();
         private final List<String> dependsOn = new ArrayList<>();
+        private final List<String> uses = new ArrayList<>();
         private HealthProbe health;
         private LocalLaunch local;
         private String composeService;
@@ -144,8 +157,18 @@ public record ServiceDefinition(
             throw new IllegalStateException(name + ": no port " + variable);
         }
 
+        /** Services that must be healthy before this one starts (and that {@code up} brings along). */
         public Builder dependsOn(String... services) {
             dependsOn.addAll(List.of(services));
+            return this;
+        }
+
+        /**
+         * Services this one talks to only once it runs (an application's engines): {@code up} brings them along,
+         * but this one starts beside them rather than after them, and stopping them does not stop it.
+         */
+        public Builder uses(String... services) {
+            uses.addAll(List.of(services));
             return this;
         }
 
@@ -261,7 +284,7 @@ public record ServiceDefinition(
                 throw new IllegalStateException(name + ": a service declares its memory budget");
             }
             return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
-                    dependsOn, health, local, composeService, startTimeout, memoryBudgetMb,
+                    dependsOn, uses, health, local, composeService, startTimeout, memoryBudgetMb,
                     Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
                     generatedValues, new ContainerSettings(containerEnvironment, containerReads, containerMounts,
                     Optional.ofNullable(stopGracePeriod), initProcess, runsCommands, imagePackages));

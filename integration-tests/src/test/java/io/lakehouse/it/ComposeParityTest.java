@@ -79,7 +79,7 @@ class ComposeParityTest {
                 assertEquals("service_healthy", dep.getValue().path("condition").asText(),
                         service.name() + " -> " + dep.getKey() + " must wait for health");
             });
-            List<String> modelDeps = service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList();
+            List<String> modelDeps = service.needs().stream().map(d -> catalog.get(d).composeService()).toList();
             assertEquals(modelDeps.stream().sorted().toList(), composeDeps.stream().sorted().toList(),
                     "depends_on of " + service.name());
         }

@@ -161,7 +161,7 @@ public final class ComposeFile {
         probeLoopHealthcheck(yaml, service);
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
         container.stopGracePeriod().ifPresent(period -> yaml.scalar("stop_grace_period", seconds(period)));
-        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList());
+        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
         yaml.close().blank();
     }
 
@@ -191,7 +191,7 @@ public final class ComposeFile {
         yaml.blockList("volumes", List.of(volume(service.composeService()) + ":" + vendor.dataPath()));
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
-        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList());
+        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
         yaml.close().blank();
     }
 

@@ -62,7 +62,7 @@ public final class AirflowService {
                         + "DAG lakehouse_daily")
                 .version(versions.of("airflow"))
                 .port("AIRFLOW_PORT", 8089, "API server: REST API, execution API and web UI")
-                .dependsOn("trino", "spark-connect")
+                .uses("trino", "spark-connect")
                 .health(new AirflowHealthProbe("AIRFLOW_PORT"))
                 .ui("/")
                 .uiLogin("user admin, password AIRFLOW_ADMIN_PASSWORD in the state directory's secrets.properties")

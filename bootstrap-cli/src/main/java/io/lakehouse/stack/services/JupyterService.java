@@ -27,7 +27,7 @@ public final class JupyterService {
                 .description("JupyterLab: notebooks over the lakehouse (Trino, Spark Connect), token login")
                 .version(versions.of("jupyterlab"))
                 .port("JUPYTER_PORT", 8888, "JupyterLab web UI and REST API")
-                .dependsOn("trino", "spark-connect")
+                .uses("trino", "spark-connect")
                 .generates(GeneratedValue.password("JUPYTER_TOKEN"))
                 .health(new JupyterProbe("JUPYTER_PORT", "JUPYTER_TOKEN"))
                 .ui("/lab")

@@ -44,7 +44,7 @@ public final class SupersetService {
                 .description("Apache Superset: dashboards over the marts, connected to Trino")
                 .version(versions.of("superset"))
                 .port("SUPERSET_PORT", 8088, "HTTP, web UI and REST API")
-                .dependsOn("trino")
+                .uses("trino")
                 .health(new SupersetProbe("SUPERSET_PORT", ADMIN_USER, ADMIN_PASSWORD))
                 .generates(GeneratedValue.password("SUPERSET_SECRET_KEY"))
                 .generates(GeneratedValue.password(ADMIN_PASSWORD))
