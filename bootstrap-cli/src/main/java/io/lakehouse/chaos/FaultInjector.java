@@ -53,6 +53,22 @@ final class FaultInjector {
                 .orElseThrow(() -> new IllegalStateException("no MYSQL_ROOT_PASSWORD in the stack's secrets"));
         try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + stack.address("MYSQL_PORT") + "/",
                 "root", password); Statement sql = root.createStatement()) {
+            // the killed worker's binlog dump thread may outlive it until MySQL notices; MySQL keeps every file a
+            // connected reader may still need, so end those threads first
+            List<Long> readers = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT ID FROM information_schema.PROCESSLIST "
+                    + "WHERE COMMAND LIKE 'Binlog Dump%'")) {
+                while (rs.next()) {
+                    readers.add(rs.getLong(1));
+                }
+            }
+            for (long reader : readers) {
+                try {
+                    sql.execute("KILL " + reader);
+                } catch (SQLException gone) {
+                    // ended meanwhile
+                }
+            }
             List<String> before = binlogs(sql);
             sql.execute("FLUSH BINARY LOGS");
             List<String> after = binlogs(sql);
