@@ -69,6 +69,10 @@ final class FaultInjector {
                     // ended meanwhile
                 }
             }
+            // changes the stopped connector has not read (one order's amount raised and lowered again: the data
+            // ends as it was), written into the file about to be purged: without a new snapshot they would be lost
+            sql.execute("UPDATE shop.orders SET total_amount = total_amount + 1 ORDER BY order_id LIMIT 1");
+            sql.execute("UPDATE shop.orders SET total_amount = total_amount - 1 ORDER BY order_id LIMIT 1");
             List<String> before = binlogs(sql);
             sql.execute("FLUSH BINARY LOGS");
             List<String> after = binlogs(sql);
@@ -79,7 +83,8 @@ final class FaultInjector {
             if (purged.isEmpty()) {
                 throw new IOException("MySQL purged no binlog (had " + before + ", has " + left + ")");
             }
-            return "purged the binlog files " + purged + " (MySQL writes " + newest + " now)";
+            return "2 unread changes written, then the binlog files " + purged + " purged (MySQL writes " + newest
+                    + " now)";
         } catch (SQLException e) {
             throw new IOException("could not purge MySQL's binlogs as root: " + e.getMessage(), e);
         }
