@@ -48,26 +48,25 @@ final class FaultInjector {
      * As MySQL's root (from 127.0.0.1, the only host root may log in from): a new binlog file, and every older one
      * purged. Returns what went, in words.
      */
-    private String purgeBinlogs() throws IOException {
+    private String purgeBinlogs() throws IOException, InterruptedException {
         String password = stack.secret("MYSQL_ROOT_PASSWORD")
                 .orElseThrow(() -> new IllegalStateException("no MYSQL_ROOT_PASSWORD in the stack's secrets"));
         try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + stack.address("MYSQL_PORT") + "/",
                 "root", password); Statement sql = root.createStatement()) {
             // the killed worker's binlog dump thread may outlive it until MySQL notices; MySQL keeps every file a
             // connected reader may still need, so end those threads first
-            List<Long> readers = new ArrayList<>();
-            try (ResultSet rs = sql.executeQuery("SELECT ID FROM information_schema.PROCESSLIST "
-                    + "WHERE COMMAND LIKE 'Binlog Dump%'")) {
-                while (rs.next()) {
-                    readers.add(rs.getLong(1));
-                }
-            }
+            List<Long> readers = binlogReaders(sql);
             for (long reader : readers) {
                 try {
                     sql.execute("KILL " + reader);
                 } catch (SQLException gone) {
                     // ended meanwhile
                 }
+            }
+            // KILL only marks a thread: it holds its file until it notices, and PURGE skips a file still held
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!binlogReaders(sql).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
             // changes the stopped connector has not read (one order's amount raised and lowered again: the data
             // ends as it was), written into the file about to be purged: without a new snapshot they would be lost
@@ -80,14 +79,27 @@ final class FaultInjector {
             sql.execute("PURGE BINARY LOGS TO '" + newest + "'");
             List<String> left = binlogs(sql);
             List<String> purged = before.stream().filter(log -> !left.contains(log)).toList();
-            if (purged.isEmpty()) {
-                throw new IOException("MySQL purged no binlog (had " + before + ", has " + left + ")");
+            List<String> kept = before.stream().filter(left::contains).toList();
+            if (!kept.isEmpty()) {
+                throw new IOException("MySQL kept the binlog files " + kept + " (had " + before + ", has " + left
+                        + "; readers still connected: " + binlogReaders(sql) + ")");
             }
             return "2 unread changes written, then the binlog files " + purged + " purged (MySQL writes " + newest
                     + " now)";
         } catch (SQLException e) {
             throw new IOException("could not purge MySQL's binlogs as root: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Long> binlogReaders(Statement sql) throws SQLException {
+        List<Long> readers = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("SELECT ID FROM information_schema.PROCESSLIST "
+                + "WHERE COMMAND LIKE 'Binlog Dump%'")) {
+            while (rs.next()) {
+                readers.add(rs.getLong(1));
+            }
+        }
+        return readers;
     }
 
     private static List<String> binlogs(Statement sql) throws SQLException {
