@@ -76,10 +76,22 @@ final class FaultInjector {
             sql.execute("FLUSH BINARY LOGS");
             List<String> after = binlogs(sql);
             String newest = after.get(after.size() - 1);
-            sql.execute("PURGE BINARY LOGS TO '" + newest + "'");
+            // MariaDB keeps a file until its binlog checkpoint (InnoDB has made its transactions durable) has
+            // passed, a moment after the flush: ask again until it lets go
             List<String> left = binlogs(sql);
-            List<String> purged = before.stream().filter(log -> !left.contains(log)).toList();
-            List<String> kept = before.stream().filter(left::contains).toList();
+            long until = System.nanoTime() + 30_000_000_000L;
+            do {
+                sql.execute("FLUSH ENGINE LOGS");
+                sql.execute("PURGE BINARY LOGS TO '" + newest + "'");
+                left = binlogs(sql);
+                if (before.stream().noneMatch(left::contains)) {
+                    break;
+                }
+                Thread.sleep(500);
+            } while (System.nanoTime() < until);
+            List<String> finalLeft = left;
+            List<String> purged = before.stream().filter(log -> !finalLeft.contains(log)).toList();
+            List<String> kept = before.stream().filter(finalLeft::contains).toList();
             if (!kept.isEmpty()) {
                 throw new IOException("MySQL kept the binlog files " + kept + " (had " + before + ", has " + left
                         + "; readers still connected: " + binlogReaders(sql) + ")");
