@@ -46,15 +46,17 @@ public final class BronzeCatchUpStage implements SeedStage {
         while (System.nanoTime() < deadline) {
             awaitBoth(jobs, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), context);
             behind = tablesBehind(context, trino);
+            // a failed connector does not restart by itself: no change will come, say why now (also when bronze
+            // happens to equal MySQL at this moment: the next change would not arrive)
+            Optional<String> failed = CdcConnectorStep.failure(context.stack());
+            if (failed.isPresent()) {
+                throw new IllegalStateException("change data capture stopped: " + failed.get()
+                        + (behind.isEmpty() ? "" : " (" + String.join(", ", behind) + ")")
+                        + "; see ./lakehouse logs kafka-connect");
+            }
             if (behind.isEmpty()) {
                 return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
                         + "and every event is in bronze.events", 0, (System.nanoTime() - began) / 1e9);
-            }
-            // a failed connector does not restart by itself: no row will come, say why now
-            Optional<String> failed = CdcConnectorStep.failure(context.stack());
-            if (failed.isPresent()) {
-                throw new IllegalStateException("change data capture stopped: " + failed.get() + " ("
-                        + String.join(", ", behind) + "); see ./lakehouse logs kafka-connect");
             }
             context.progress().update(name(), "waiting for change data capture: " + String.join(", ", behind));
             Thread.sleep(2000);
