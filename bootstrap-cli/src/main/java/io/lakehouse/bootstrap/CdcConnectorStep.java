@@ -3,6 +3,7 @@ package io.lakehouse.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.health.KafkaConnectProbe;
+import io.lakehouse.stack.health.TraceText;
 import io.lakehouse.stack.services.KafkaConnectService;
 
 import java.io.IOException;
@@ -75,21 +76,15 @@ public final class CdcConnectorStep implements BootstrapStep {
         }
         JsonNode connector = status.get().path("connector");
         if ("FAILED".equals(connector.path("state").asText())) {
-            return Optional.of(CONNECTOR + " FAILED: " + firstLine(connector.path("trace").asText()));
+            return Optional.of(CONNECTOR + " FAILED: " + TraceText.summary(connector.path("trace").asText()));
         }
         for (JsonNode task : status.get().path("tasks")) {
             if ("FAILED".equals(task.path("state").asText())) {
                 return Optional.of(CONNECTOR + " task " + task.path("id").asInt() + " FAILED: "
-                        + firstLine(task.path("trace").asText()));
+                        + TraceText.summary(task.path("trace").asText()));
             }
         }
         return Optional.empty();
-    }
-
-    private static String firstLine(String trace) {
-        List<String> causes = trace.lines().filter(l -> l.startsWith("Caused by:")).toList();
-        String first = trace.lines().findFirst().orElse("").strip();
-        return causes.isEmpty() ? first : first + " ... " + causes.get(causes.size() - 1).strip();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.lakehouse.seed.streaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lakehouse.stack.health.TraceText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,11 +66,7 @@ public final class FlinkRest {
         JsonNode history = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/exceptions?maxExceptions=20")).GET(),
                 200).path("exceptionHistory").path("entries");
         for (JsonNode entry : history) {
-            String trace = entry.path("stacktrace").asText(entry.path("exceptionName").asText());
-            List<String> causes = trace.lines().filter(l -> l.startsWith("Caused by:")).toList();
-            String first = trace.lines().findFirst().orElse("").strip();
-            String exception = causes.isEmpty() || causes.get(causes.size() - 1).contains(first)
-                    ? first : first + " ... " + causes.get(causes.size() - 1).strip();
+            String exception = TraceText.summary(entry.path("stacktrace").asText(entry.path("exceptionName").asText()));
             failures.add(new JobFailure(entry.path("timestamp").asLong(), entry.path("taskName").asText(""),
                     exception));
         }
