@@ -87,6 +87,33 @@ public final class CdcConnectorStep implements BootstrapStep {
         return Optional.empty();
     }
 
+    /**
+     * Whether a {@link #failure} says the connector's binlog position is no longer on the MySQL server (purged while
+     * the connector was down): MariaDB's error 1236 ("Could not find GTID state requested by slave in any binlog
+     * files"), or Debezium's own check ("... is no longer available on the server"). Only a new snapshot brings
+     * such a connector back; Debezium's MariaDB connector does not take it by itself (MariaDB reports no purged GTID
+     * set, so {@code snapshot.mode=when_needed} does not see that it needs one).
+     */
+    public static boolean positionPurged(String failure) {
+        return failure.contains("1236") || failure.contains("Could not find GTID state")
+                || failure.contains("no longer available on the server");
+    }
+
+    /**
+     * Stops the connector (its task ends) and deletes the offsets Connect keeps for it: when it {@link #resume}s it
+     * starts as a new connector does, with a snapshot of the shop. Returns Connect's word on the offsets.
+     */
+    public static String stopAndForgetPosition(ProbeTarget stack) throws IOException, InterruptedException {
+        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+        connect.stop(CONNECTOR);
+        return connect.deleteOffsets(CONNECTOR);
+    }
+
+    /** Runs a stopped connector again. */
+    public static void resume(ProbeTarget stack) throws IOException, InterruptedException {
+        new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT")).resume(CONNECTOR);
+    }
+
     @Override
     public String name() {
         return "cdc connector";

@@ -68,6 +68,57 @@ final class KafkaConnectRest {
         return Optional.of(JSON.readTree(response.body()));
     }
 
+    /**
+     * {@code PUT /connectors/NAME/stop}, then waits until the connector reports STOPPED: its tasks are shut down and
+     * its offsets may be changed (KIP-875).
+     */
+    void stop(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/stop"))
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 202 && response.statusCode() != 204) {
+            expect(204, response, "PUT /connectors/" + connector + "/stop");
+        }
+        String[] state = {""};
+        boolean stopped = STATE_CHANGE.await(() -> {
+            try {
+                state[0] = status(connector).map(s -> s.path("connector").path("state").asText()).orElse("");
+                return "STOPPED".equals(state[0]);
+            } catch (IOException e) {
+                state[0] = e.getMessage();
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        });
+        if (!stopped) {
+            throw new IOException(connector + " did not stop within " + STATE_CHANGE.timeout().toSeconds()
+                    + " s (state " + state[0] + ")");
+        }
+    }
+
+    /**
+     * {@code DELETE /connectors/NAME/offsets} of a STOPPED connector: the source offsets Connect keeps for it are
+     * gone, so when it resumes it starts as a new connector would (Debezium: a snapshot). Returns Connect's message.
+     */
+    String deleteOffsets(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/offsets"))
+                .DELETE());
+        expect(200, response, "DELETE /connectors/" + connector + "/offsets");
+        return JSON.readTree(response.body()).path("message").asText("");
+    }
+
+    /** {@code PUT /connectors/NAME/resume}: a stopped or paused connector runs again. */
+    void resume(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + connector + "/resume"))
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        expect(202, response, "PUT /connectors/" + connector + "/resume");
+    }
+
+    /** How long a connector asked to stop may take to report it. */
+    static final RetryPolicy STATE_CHANGE = new RetryPolicy("Kafka Connect state change", Duration.ofMillis(500),
+            Duration.ofSeconds(60));
+
     private URI uri(String path) {
         return URI.create(baseUrl + path);
     }

@@ -22,7 +22,8 @@ public record Fault(Kind kind, String service, String stage) {
         /**
          * The CDC connector's binlog position purged from MySQL: its worker is killed, then MySQL starts a new binlog
          * file and purges every older one, the one the connector stopped in included. On restart the connector must
-         * snapshot again ({@code snapshot.mode=when_needed}) or fail loudly; verify catches any difference.
+         * snapshot again or fail loudly (seed's catch-up takes the new snapshot: {@code CdcSnapshot}); verify catches
+         * any difference.
          */
         PURGE_BINLOG;
 

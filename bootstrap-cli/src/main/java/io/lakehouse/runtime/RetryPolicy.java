@@ -19,6 +19,33 @@ public record RetryPolicy(String name, Duration interval, Duration timeout) {
     public static final RetryPolicy PORT_RELEASE = new RetryPolicy("port release", Duration.ofMillis(200),
             Duration.ofSeconds(10));
 
+    /**
+     * A stopped container's published ports, released once the Docker engine has noticed the stop (after the engine
+     * was held or busy, that takes seconds).
+     */
+    public static final RetryPolicy ENGINE_PORT_RELEASE = new RetryPolicy("engine port release",
+            Duration.ofMillis(500), Duration.ofSeconds(45));
+
+    /**
+     * Asks {@code done} every {@link #interval} until it holds or {@link #timeout} has passed; whether it held. An
+     * interrupt ends the wait (false) and keeps the thread's interrupt flag.
+     */
+    public boolean await(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     public RetryPolicy {
         requireNonNull(name, "name");
         requireNonNull(interval, "interval");

@@ -9,6 +9,7 @@ import io.lakehouse.runtime.HealthWaiter;
 import io.lakehouse.runtime.InitPhase;
 import io.lakehouse.runtime.LogSource;
 import io.lakehouse.runtime.PortAssignments;
+import io.lakehouse.runtime.RetryPolicy;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceFailure;
 import io.lakehouse.runtime.ServiceStartException;
@@ -119,12 +120,22 @@ public final class DockerRuntime implements StackRuntime {
                 if (container != null && "running".equals(container.getState())) {
                     continue;
                 }
-                for (PortSpec spec : service.ports().stream().filter(PortSpec::published).toList()) {
-                    int port = ports.get(spec.variable());
-                    if (!io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1", port)) {
-                        problems.add("port " + port + " (" + service.name() + " " + spec.purpose()
-                                + ") is in use on 127.0.0.1; stop what holds it or set " + spec.overrideVariable());
-                    }
+                List<PortSpec> busy = busyPorts(service, ports);
+                if (!busy.isEmpty() && container != null) {
+                    // the stack's own container stopped, and the engine frees its ports once it has noticed: after
+                    // the engine was held (or is busy) that takes seconds, and meanwhile they look taken
+                    RetryPolicy.ENGINE_PORT_RELEASE.await(() -> busyPorts(service, ports).isEmpty()
+                            || "running".equals(Optional.ofNullable(containers(client).get(service.composeService()))
+                            .map(Container::getState).orElse("")));
+                    Container now = containers(client).get(service.composeService());
+                    busy = now != null && "running".equals(now.getState()) ? List.of() : busyPorts(service, ports);
+                }
+                for (PortSpec spec : busy) {
+                    problems.add("port " + ports.get(spec.variable()) + " (" + service.name() + " " + spec.purpose()
+                            + ") is in use on 127.0.0.1" + (container == null ? "" : " although the stack's own "
+                            + service.composeService() + " container is " + container.getState() + " ("
+                            + container.getStatus() + ")") + "; stop what holds it or set "
+                            + spec.overrideVariable());
                 }
             }
             if (!problems.isEmpty()) {
@@ -159,7 +170,11 @@ public final class DockerRuntime implements StackRuntime {
             }
             ComposeCli compose = compose(generated, ports, standIns.keySet());
             // Networks and volumes once, serially: concurrent 'up' calls would each create the project network.
-            List<String> create = new ArrayList<>(List.of("up", "--no-start"));
+            // --no-deps here as in each start below: compose 2.26 to 2.29 hash a container's config with its
+            // depends_on, but without it under --no-deps (docker/compose#12069), so mixing the two recreated every
+            // container that depends on another on each 'up' (a running stack restarted, and its ports held by the
+            // old containers while the new ones were created). The order is ours anyway (DependencyOrderedStart).
+            List<String> create = new ArrayList<>(List.of("up", "--no-start", "--no-deps"));
             services.forEach(s -> create.add(s.composeService()));
             ComposeCli.Result created = compose.run(600, create.toArray(String[]::new));
             if (!created.ok()) {
@@ -527,12 +542,25 @@ public final class DockerRuntime implements StackRuntime {
         }
     }
 
+    /**
+     * The project's containers by compose service. Where a service has two (compose replaces a container by creating
+     * the new one beside the old, and an interrupted replacement leaves both), the running one.
+     */
     private Map<String, Container> containers(DockerClient client) {
         Map<String, Container> byService = new LinkedHashMap<>();
         DockerEngine.within("list the project's containers", () -> client.listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec())
-                .forEach(c -> byService.put(c.getLabels().get(SERVICE_LABEL), c));
+                .forEach(c -> byService.merge(c.getLabels().get(SERVICE_LABEL), c,
+                        (kept, other) -> "running".equals(kept.getState()) ? kept : other));
         return byService;
+    }
+
+    /** The service's published ports that something holds on 127.0.0.1. */
+    private static List<PortSpec> busyPorts(ServiceDefinition service, Map<String, Integer> ports) {
+        return service.ports().stream().filter(PortSpec::published)
+                .filter(spec -> !io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1",
+                        ports.get(spec.variable())))
+                .toList();
     }
 
     /**

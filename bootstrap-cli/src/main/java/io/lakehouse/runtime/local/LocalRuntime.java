@@ -275,25 +275,12 @@ public final class LocalRuntime implements StackRuntime {
     }
 
     private static Optional<String> awaitPortsReleased(java.util.Collection<Integer> ports) {
-        RetryPolicy policy = RetryPolicy.PORT_RELEASE;
-        long deadline = System.nanoTime() + policy.timeout().toNanos();
-        while (true) {
-            List<Integer> busy = ports.stream().filter(PortInspector::isListening).toList();
-            if (busy.isEmpty()) {
-                return Optional.empty();
-            }
-            if (System.nanoTime() > deadline) {
-                return Optional.of("port(s) " + busy + " still in use by "
-                        + busy.stream().map(p -> PortInspector.holder(p).map(PortHolder::describe).orElse("?"))
-                        .toList());
-            }
-            try {
-                Thread.sleep(policy.interval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted while waiting for ports " + busy);
-            }
+        if (RetryPolicy.PORT_RELEASE.await(() -> ports.stream().noneMatch(PortInspector::isListening))) {
+            return Optional.empty();
         }
+        List<Integer> busy = ports.stream().filter(PortInspector::isListening).toList();
+        return busy.isEmpty() ? Optional.empty() : Optional.of("port(s) " + busy + " still in use by "
+                + busy.stream().map(p -> PortInspector.holder(p).map(PortHolder::describe).orElse("?")).toList());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.lakehouse.bootstrap.CdcConnectorStep;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
+import io.lakehouse.seed.streaming.CdcSnapshot;
 import io.lakehouse.seed.streaming.FlinkJobs;
 import io.lakehouse.seed.streaming.StreamingJob;
 import io.lakehouse.sql.TrinoEndpoint;
@@ -43,12 +44,21 @@ public final class BronzeCatchUpStage implements SeedStage {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         TrinoEndpoint trino = TrinoEndpoint.of(context.stack(), "lakehouse", null);
         List<String> behind = List.of("not checked yet");
+        Optional<String> snapshotTaken = Optional.empty();
         while (System.nanoTime() < deadline) {
             awaitBoth(jobs, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), context);
             behind = tablesBehind(context, trino);
             // a failed connector does not restart by itself: no change will come, say why now (also when bronze
             // happens to equal MySQL at this moment: the next change would not arrive)
             Optional<String> failed = CdcConnectorStep.failure(context.stack());
+            if (failed.isPresent() && snapshotTaken.isEmpty() && CdcConnectorStep.positionPurged(failed.get())) {
+                // its binlog position was purged: the changes in between are gone, a new snapshot is the way back
+                context.progress().update(name(), "change data capture lost its binlog position: " + failed.get());
+                snapshotTaken = Optional.of(new CdcSnapshot(context.stack(), jobs, trino)
+                        .take(line -> context.progress().update(name(), line)));
+                deadline = System.nanoTime() + TIMEOUT.toNanos();
+                continue;
+            }
             if (failed.isPresent()) {
                 throw new IllegalStateException("change data capture stopped: " + failed.get()
                         + (behind.isEmpty() ? "" : " (" + String.join(", ", behind) + ")")
@@ -56,7 +66,9 @@ public final class BronzeCatchUpStage implements SeedStage {
             }
             if (behind.isEmpty()) {
                 return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
-                        + "and every event is in bronze.events", 0, (System.nanoTime() - began) / 1e9);
+                        + "and every event is in bronze.events" + snapshotTaken.map(taken -> "; the CDC connector's "
+                        + "binlog position had been purged from MySQL: " + taken).orElse(""), 0,
+                        (System.nanoTime() - began) / 1e9);
             }
             context.progress().update(name(), "waiting for change data capture: " + String.join(", ", behind));
             Thread.sleep(2000);
