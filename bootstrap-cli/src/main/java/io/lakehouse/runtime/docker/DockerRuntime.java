@@ -103,6 +103,9 @@ public final class DockerRuntime implements StackRuntime {
 
     @Override
     public void up(List<ServiceDefinition> services, StackListener listener) {
+        if (services.isEmpty()) {
+            return;
+        }
         Map<String, Integer> ports = PortAssignments.resolve(catalog.all(), environment);
         List<String> problems = new ArrayList<>();
         DockerEngine.problem().ifPresent(problems::add);
@@ -169,13 +172,12 @@ public final class DockerRuntime implements StackRuntime {
                 listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
             }
             ComposeCli compose = compose(generated, ports, standIns.keySet());
-            // Networks and volumes once, serially: concurrent 'up' calls would each create the project network.
-            // --no-deps here as in each start below: compose 2.26 to 2.29 hash a container's config with its
-            // depends_on, but without it under --no-deps (docker/compose#12069), so mixing the two recreated every
-            // container that depends on another on each 'up' (a running stack restarted, and its ports held by the
-            // old containers while the new ones were created). The order is ours anyway (DependencyOrderedStart).
-            List<String> create = new ArrayList<>(List.of("up", "--no-start", "--no-deps"));
-            services.forEach(s -> create.add(s.composeService()));
+            // The project's network once, serially, before the parallel starts below (concurrent 'up' calls would
+            // each create it): by creating one service, alone and with --no-deps, like every start. Compose (2.26 to
+            // 2.29 at least) hashes a container's config with the depends_on of the services a call selects, so a
+            // call that selected them all recorded another hash than each start's, and every container that depends
+            // on another was recreated on each 'up' (a running stack restarted; docker/compose#12069).
+            List<String> create = List.of("up", "--no-start", "--no-deps", services.get(0).composeService());
             ComposeCli.Result created = compose.run(600, create.toArray(String[]::new));
             if (!created.ok()) {
                 throw new IllegalStateException("docker compose could not create the project: "
