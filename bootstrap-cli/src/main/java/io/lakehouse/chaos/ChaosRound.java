@@ -45,6 +45,37 @@ final class ChaosRound {
     }
 
     ChaosResult run(Fault fault) throws Exception {
+        if (fault.kind() != Fault.Kind.FULL_DISK) {
+            return run(fault, Optional.empty());
+        }
+        // Kafka onto a small filesystem of its own first (stopped to move it), and back onto the machine's disk
+        // however the round ends
+        io.lakehouse.stack.ServiceDefinition service = ServiceCatalog.standard().get(fault.service());
+        Path dir = new io.lakehouse.runtime.StackLayout(home, stateDir).dataDir(service);
+        progress.accept(fault.name() + ": " + fault.service() + " down, its data directory onto a small filesystem");
+        cli("down", fault.service());
+        SmallDisk disk = SmallDisk.mount(dir);
+        try {
+            progress.accept(fault.name() + ": up, " + fault.service() + " on " + (SmallDisk.HEADROOM >> 20)
+                    + " MiB of free room");
+            int up = cli("up");
+            if (up != 0) {
+                throw new IllegalStateException("up with " + fault.service() + " on a small filesystem exited " + up);
+            }
+            return run(fault, Optional.of(disk));
+        } finally {
+            if (disk.mounted()) {
+                cli("down", fault.service());
+                disk.restore();
+            }
+        }
+    }
+
+    private int cli(String... arguments) throws Exception {
+        return CliProcess.start(home, stateDir, environment, line -> { }, arguments).await(SEED_MINUTES);
+    }
+
+    private ChaosResult run(Fault fault, Optional<SmallDisk> disk) throws Exception {
         CountDownLatch stageReached = new CountDownLatch(1);
         long[] firstErrorAt = {0};
         String heading = "[" + fault.stage() + "]";
@@ -69,7 +100,10 @@ final class ChaosRound {
         ServiceStatus before = status(fault.service());
         FaultInjector injector = new FaultInjector(runtime.kind(), runtime.endpoints());
         long injected = System.nanoTime();
-        progress.accept(fault.name() + ": " + injector.inject(fault, before) + " during '" + fault.stage() + "'");
+        String injection = disk.isPresent()
+                ? "filled " + disk.get().dir() + " (" + (disk.get().fill() >> 20) + " MiB of zeros, then no room)"
+                : injector.inject(fault, before);
+        progress.accept(fault.name() + ": " + injection + " during '" + fault.stage() + "'");
         if (fault.kind() == Fault.Kind.STOP) {
             seedEndsOrTimePasses(seed, Fault.STOP_FOR.toMillis());
             injector.resume(fault, before);
@@ -81,6 +115,12 @@ final class ChaosRound {
         progress.accept(fault.name() + ": the seed ended with exit " + firstExit
                 + firstError.map(e -> ": " + e).orElse(""));
 
+        if (disk.isPresent()) {
+            // the disk made room again: the data back onto the machine's disk (the service stopped to move it)
+            progress.accept(fault.name() + ": " + fault.service() + " down, its data back onto the machine's disk");
+            cli("down", fault.service());
+            disk.get().restore();
+        }
         progress.accept(fault.name() + ": up");
         int up = CliProcess.start(home, stateDir, environment, line -> { }, "up").await(SEED_MINUTES);
         progress.accept(fault.name() + ": seed (up exited " + up + ")");

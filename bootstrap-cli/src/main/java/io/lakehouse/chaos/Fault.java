@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One fault {@code lakehouse chaos} injects: a kind ({@code kill}: SIGKILL, the process gone at once; {@code stop}:
  * SIGSTOP for {@link #STOP_FOR}, a hung process that still holds its ports; {@code purge-binlog}: the CDC
- * connector's worker killed and its binlog position purged from MySQL), the service it hits, and the seed stage
+ * connector's worker killed and its binlog position purged from MySQL; {@code full-disk}: Kafka's log directory
+ * full), the service it hits, and the seed stage
  * during which it is injected (the stage that works with that service).
  */
 public record Fault(Kind kind, String service, String stage) {
@@ -25,7 +26,14 @@ public record Fault(Kind kind, String service, String stage) {
          * snapshot again or fail loudly (seed's catch-up takes the new snapshot: {@code CdcSnapshot}); verify catches
          * any difference.
          */
-        PURGE_BINLOG;
+        PURGE_BINLOG,
+        /**
+         * Kafka's disk full: before the round, its data directory is moved onto a small filesystem of its own
+         * ({@link SmallDisk}: a tmpfs of its size plus 64 MiB); during the stage, that filesystem is filled. The
+         * broker cannot write its log and stops; after the round its data goes back onto the machine's disk. Local
+         * runtime, as root, only.
+         */
+        FULL_DISK;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -37,7 +45,8 @@ public record Fault(Kind kind, String service, String stage) {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("fault kind '" + label + "' is not one of kill, stop, purge-binlog");
+            throw new IllegalArgumentException("fault kind '" + label + "' is not one of kill, stop, purge-binlog, "
+                    + "full-disk");
         }
     }
 
@@ -56,13 +65,13 @@ public record Fault(Kind kind, String service, String stage) {
             Map.entry("serving-store", "bronze catch-up"));
 
     /**
-     * Every stateful service killed, Kafka and the metastore hung, and the CDC connector's binlog position purged:
-     * the issue's list, in stack order.
+     * Every stateful service killed, Kafka and the metastore hung, the CDC connector's binlog position purged and
+     * Kafka's disk full: the issue's list, in stack order.
      */
     public static final List<String> DEFAULT = List.of("kill:mysql", "kill:kafka", "kill:kafka-connect",
             "kill:namenode", "kill:datanode", "kill:hive-metastore", "kill:flink-jobmanager", "kill:flink-taskmanager",
             "kill:spark-connect", "kill:trino", "kill:serving-store", "stop:kafka", "stop:hive-metastore",
-            "purge-binlog:kafka-connect");
+            "purge-binlog:kafka-connect", "full-disk:kafka");
 
     public Fault {
         requireNonNull(kind, "kind");
@@ -80,6 +89,10 @@ public record Fault(Kind kind, String service, String stage) {
         if (kind == Kind.PURGE_BINLOG && !parts[1].equals("kafka-connect")) {
             throw new IllegalArgumentException("purge-binlog purges the CDC connector's binlog position: "
                     + "purge-binlog:kafka-connect, not '" + text + "'");
+        }
+        if (kind == Kind.FULL_DISK && !parts[1].equals("kafka")) {
+            throw new IllegalArgumentException("full-disk fills Kafka's log directory: full-disk:kafka, not '"
+                    + text + "'");
         }
         String stage = STAGE_OF.get(parts[1]);
         if (stage == null) {

@@ -36,6 +36,7 @@ final class FaultInjector {
                     : List.of("docker", "kill", "--signal", "KILL", target), "SIGKILL to " + describe(target));
             case STOP -> run(runtime == RuntimeKind.LOCAL ? List.of("kill", "-STOP", target)
                     : List.of("docker", "pause", target), "SIGSTOP to " + describe(target));
+            case FULL_DISK -> throw new IllegalStateException("full-disk is injected by its SmallDisk");
             case PURGE_BINLOG -> {
                 String killed = run(runtime == RuntimeKind.LOCAL ? List.of("kill", "-KILL", target)
                         : List.of("docker", "kill", "--signal", "KILL", target), "SIGKILL to " + describe(target));

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
                 + "failed service).",
                 "Faults: kill:SERVICE (SIGKILL; docker kill under compose), stop:SERVICE (SIGSTOP for 30 s, then "
                         + "SIGCONT; docker pause/unpause) and purge-binlog:kafka-connect (the CDC worker killed, "
-                        + "then MySQL's binlogs purged past the connector's position; local runtime only so far). "
-                        + "Not built yet: a full disk under Kafka.",
+                        + "then MySQL's binlogs purged past the connector's position) and full-disk:kafka (Kafka's "
+                        + "data directory moved onto a small tmpfs of its own, filled during the stage, moved back "
+                        + "afterwards; needs root); the last two on the local runtime only so far.",
                 "Deletes what seed made (seed --reset), as seed --reset does; asks first unless --yes."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec
@@ -46,7 +47,8 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--faults", split = ",", paramLabel = "LIST",
             description = "Faults to inject, comma-separated (default: kill: of each stateful service, "
-                    + "stop:kafka, stop:hive-metastore, purge-binlog:kafka-connect; the last only locally).")
+                    + "stop:kafka, stop:hive-metastore, purge-binlog:kafka-connect, full-disk:kafka; the last two only "
+                    + "locally, full-disk as root).")
     List<String> faults;
 
     @Option(names = "--rounds", defaultValue = "1", description = "Times to go through the list (default: 1).")
@@ -80,8 +82,28 @@ final class ChaosCommand implements Callable<Integer> {
         ServiceCatalog catalog = ServiceCatalog.standard();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
         if (runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL && faults == null) {
-            chosen = chosen.stream().filter(f -> f.kind() != Fault.Kind.PURGE_BINLOG).toList();
-            err.println("note: purge-binlog:kafka-connect left out: it is built for the local runtime only so far");
+            chosen = chosen.stream().filter(f -> f.kind() != Fault.Kind.PURGE_BINLOG
+                    && f.kind() != Fault.Kind.FULL_DISK).toList();
+            err.println("note: purge-binlog:kafka-connect and full-disk:kafka left out: they are built for the local "
+                    + "runtime only so far");
+        }
+        // whether this process may mount Kafka's small filesystem: asked only when full-disk is among the faults
+        java.util.Optional<String> noSmallDisk = chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.FULL_DISK)
+                ? io.lakehouse.chaos.SmallDisk.unavailable() : java.util.Optional.empty();
+        if (noSmallDisk.isPresent() && faults == null) {
+            chosen = chosen.stream().filter(f -> f.kind() != Fault.Kind.FULL_DISK).toList();
+            err.println("note: full-disk:kafka left out: " + noSmallDisk.get());
+        }
+        if (chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.FULL_DISK)) {
+            java.util.Optional<String> why = runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL
+                    ? java.util.Optional.of("it is built for the local runtime only so far (a container's volume "
+                    + "cannot be swapped for a small one while it runs)") : noSmallDisk;
+            if (why.isPresent()) {
+                err.println("error: full-disk cannot run here: " + why.get());
+                err.println("  fix: leave full-disk out of --faults" + (noSmallDisk.isPresent()
+                        ? ", or run chaos as root on Linux" : " on this stack"));
+                return ExitCodes.PRECONDITION;
+            }
         }
         if (runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL
                 && chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.PURGE_BINLOG)) {

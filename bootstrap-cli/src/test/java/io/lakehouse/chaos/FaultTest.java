@@ -21,12 +21,14 @@ class FaultTest {
     }
 
     @Test
-    void theDefaultListIsEveryStatefulServiceKilledKafkaAndTheMetastoreHungAndTheBinlogPurged() {
+    void theDefaultListIsEveryStatefulServiceKilledKafkaAndTheMetastoreHungTheBinlogPurgedAndKafkasDiskFull() {
         List<Fault> faults = Fault.parseAll(Fault.DEFAULT);
-        assertEquals(14, faults.size());
+        assertEquals(15, faults.size());
         assertEquals(11, faults.stream().filter(f -> f.kind() == Fault.Kind.KILL).count());
         assertEquals(List.of("purge-binlog:kafka-connect"), faults.stream()
                 .filter(f -> f.kind() == Fault.Kind.PURGE_BINLOG).map(Fault::name).toList());
+        assertEquals(List.of("full-disk:kafka"), faults.stream()
+                .filter(f -> f.kind() == Fault.Kind.FULL_DISK).map(Fault::name).toList());
         ServiceCatalog catalog = ServiceCatalog.standard();
         faults.forEach(f -> catalog.get(f.service()));   // each is a service of the model
     }
@@ -39,6 +41,8 @@ class FaultTest {
                 .getMessage().contains("kill, stop, purge-binlog"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("purge-binlog:kafka"))
                 .getMessage().contains("purge-binlog:kafka-connect"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("full-disk:mysql"))
+                .getMessage().contains("full-disk:kafka"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("kill:superset"))
                 .getMessage().contains("hive-metastore"));
     }

@@ -68,6 +68,13 @@ class KafkaConnectCdcIT {
         this.stack = stack;
         endpoints = stack.endpoints();
         ProbeTarget target = stack.runtime().endpoints();
+        // the table first: a table created while the connector's first snapshot runs (after it listed the tables,
+        // before it read the binlog position) has no schema known to the connector, which then fails on its first
+        // row ("Encountered change event for table shop.cdc_probe whose schema isn't known"; seen in a CI run)
+        try (Connection db = mysql(); Statement sql = db.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS cdc_probe (id BIGINT PRIMARY KEY, label VARCHAR(32) NOT NULL, "
+                    + "amount DECIMAL(10,2) NOT NULL, changed_at DATETIME(3) NOT NULL)");
+        }
         Bootstrap bootstrap = new Bootstrap(List.of(new KafkaTopicsStep(PlatformTopics.ALL), new CdcConnectorStep()));
         bootstrap.apply(target, List.of("kafka", "kafka-connect"));
         // a second run finds the same config: nothing is written again
@@ -75,10 +82,6 @@ class KafkaConnectCdcIT {
         assertFalse(again.created(), "second bootstrap changed the connector: " + again);
         assertTrue(again.detail().startsWith("unchanged"), again.detail());
         awaitConnectorRunning();
-        try (Connection db = mysql(); Statement sql = db.createStatement()) {
-            sql.execute("CREATE TABLE IF NOT EXISTS cdc_probe (id BIGINT PRIMARY KEY, label VARCHAR(32) NOT NULL, "
-                    + "amount DECIMAL(10,2) NOT NULL, changed_at DATETIME(3) NOT NULL)");
-        }
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
