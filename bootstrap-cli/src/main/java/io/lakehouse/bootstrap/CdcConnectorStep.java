@@ -69,7 +69,7 @@ public final class CdcConnectorStep implements BootstrapStep {
      * whoever waits for change data capture names it rather than waiting for rows that will not come.
      */
     public static Optional<String> failure(ProbeTarget stack) throws IOException, InterruptedException {
-        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+        KafkaConnectRest connect = KafkaConnectRest.of(stack);
         Optional<JsonNode> status = connect.status(CONNECTOR);
         if (status.isEmpty()) {
             return Optional.empty();
@@ -104,14 +104,14 @@ public final class CdcConnectorStep implements BootstrapStep {
      * starts as a new connector does, with a snapshot of the shop. Returns Connect's word on the offsets.
      */
     public static String stopAndForgetPosition(ProbeTarget stack) throws IOException, InterruptedException {
-        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+        KafkaConnectRest connect = KafkaConnectRest.of(stack);
         connect.stop(CONNECTOR);
         return connect.deleteOffsets(CONNECTOR);
     }
 
     /** Runs a stopped connector again. */
     public static void resume(ProbeTarget stack) throws IOException, InterruptedException {
-        new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT")).resume(CONNECTOR);
+        KafkaConnectRest.of(stack).resume(CONNECTOR);
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class CdcConnectorStep implements BootstrapStep {
 
     @Override
     public List<StepOutcome> apply(ProbeTarget stack) throws Exception {
-        KafkaConnectRest connect = new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+        KafkaConnectRest connect = KafkaConnectRest.of(stack);
         Map<String, String> wanted = connectorConfig();
         Optional<Map<String, String>> stored = connect.config(CONNECTOR);
         String object = CONNECTOR + " (" + connect.baseUrl() + ")";

@@ -31,6 +31,11 @@ final class KafkaConnectRest {
         this.baseUrl = "http://" + requireNonNull(host, "host") + ":" + port;
     }
 
+    /** The worker of this stack ({@code CONNECT_PORT}). */
+    static KafkaConnectRest of(io.lakehouse.stack.ProbeTarget stack) {
+        return new KafkaConnectRest(stack.hostOf("CONNECT_PORT"), stack.port("CONNECT_PORT"));
+    }
+
     String baseUrl() {
         return baseUrl;
     }

@@ -122,7 +122,7 @@ final class ChaosRound {
             disk.get().restore();
         }
         progress.accept(fault.name() + ": up");
-        int up = CliProcess.start(home, stateDir, environment, line -> { }, "up").await(SEED_MINUTES);
+        int up = cli("up");
         progress.accept(fault.name() + ": seed (up exited " + up + ")");
         long againBegan = System.nanoTime();
         CliProcess again = CliProcess.start(home, stateDir, environment, line -> { }, "seed");

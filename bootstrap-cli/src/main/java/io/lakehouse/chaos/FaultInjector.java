@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Injects a fault into a running service the way the machine would: signals to the service's process on the local
@@ -147,10 +146,10 @@ final class FaultInjector {
     }
 
     private static String run(List<String> command, String what) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
+        io.lakehouse.runtime.BoundedCommand.Result result = io.lakehouse.runtime.BoundedCommand.run(
+                java.time.Duration.ofSeconds(30), command);
+        if (!result.ok()) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output().trim());
         }
         return what;
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -155,10 +154,11 @@ public final class SmallDisk {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
+        io.lakehouse.runtime.BoundedCommand.Result result = io.lakehouse.runtime.BoundedCommand.run(
+                java.time.Duration.ofMinutes(2), List.of(command));
+        if (!result.ok()) {
+            throw new IOException(String.join(" ", command) + (result.timedOut() ? " did not end within 2 min"
+                    : " failed (exit " + result.exit() + ")") + ": " + result.tail(5));
         }
     }
 }
