@@ -12,11 +12,12 @@ c.ServerApp.root_dir = "${PROJECT_HOME}/notebooks"
 # the CLI may run as root (CI machines, dev containers); the image itself runs as the user lakehouse
 c.ServerApp.allow_root = True
 
-# Authentication: the generated token (JUPYTER_TOKEN in the state directory's secrets file). Taken out of the
-# environment here so the kernels the server starts do not inherit it.
-c.IdentityProvider.token = os.environ.pop("JUPYTER_TOKEN", "")
+# Authentication: the generated token (JUPYTER_TOKEN in the state directory's secrets file), rendered into this
+# owner-only file rather than given in the environment, where the server's kernels would inherit it and
+# /proc/<pid>/environ would show it for the server's whole life.
+c.IdentityProvider.token = "${JUPYTER_TOKEN}"
 if not c.IdentityProvider.token:
-    raise SystemExit("JUPYTER_TOKEN is not set: start JupyterLab through 'lakehouse up jupyter', which generates it")
+    raise SystemExit("JUPYTER_TOKEN is empty: start JupyterLab through 'lakehouse up jupyter', which generates it")
 # no password can be set from the login page: the token stays the only way in
 c.PasswordIdentityProvider.allow_password_change = False
 

@@ -4,6 +4,7 @@ import io.lakehouse.runtime.InitPhase;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.docker.ContainerLayout;
 import io.lakehouse.runtime.docker.ContainerProbeLoop;
+import io.lakehouse.runtime.docker.ContainerSecrets;
 import io.lakehouse.runtime.local.CommandLine;
 import io.lakehouse.runtime.local.JdkLocator;
 import io.lakehouse.runtime.local.ServicePreparation;
@@ -40,7 +41,8 @@ final class ContainerCommand {
                 Path statusFile) throws Exception {
         ServiceCatalog catalog = ServiceCatalog.standard();
         ServiceDefinition service = catalog.get(name);
-        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
+        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv,
+                ContainerSecrets.mounted());
         ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
                 ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
         CommandLine command = preparation.prepare(StackListener.SILENT, step -> {
@@ -82,7 +84,8 @@ final class ContainerCommand {
             throws InterruptedException {
         ServiceCatalog catalog = ServiceCatalog.standard();
         ServiceDefinition service = catalog.get(name);
-        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv);
+        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv,
+                ContainerSecrets.mounted());
         Map<String, Integer> ports = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
         catalog.all().forEach(s -> {

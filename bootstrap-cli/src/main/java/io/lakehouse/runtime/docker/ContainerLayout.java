@@ -13,13 +13,14 @@ import java.util.function.Function;
 
 /**
  * The inside of the project's images: where the service folder, templates, config and data are, and the template
- * variables taken from the container's environment (compose sets hosts and generated credentials; ports are the
- * defaults inside the container). Used by {@code lakehouse container prepare|probe}.
+ * variables taken from the container's environment (compose sets hosts; ports are the defaults inside the
+ * container) and its secrets (the generated credentials, files under {@code /run/secrets}). Used by {@code lakehouse container prepare|probe}.
  * <pre>
  * /opt/lakehouse/lakehouse.jar            the CLI
  * /opt/lakehouse/services/DIST/           the assembled service folder (as on the host)
  * /opt/lakehouse/compose/FOLDER/          config templates, mounted read-only from compose/FOLDER
  * /var/lib/lakehouse/                     the service's named volume: data/ and rendered conf/
+ * /run/secrets/NAME                       each generated credential the service uses, copied in by compose
  * </pre>
  */
 public final class ContainerLayout {
@@ -41,8 +42,12 @@ public final class ContainerLayout {
         return VOLUME.resolve("data");
     }
 
+    /**
+     * @param env     the container's environment (hosts, ports)
+     * @param secrets the generated credentials compose gave the container as files
+     */
     public static Map<String, String> variables(ServiceDefinition service, ServiceCatalog catalog,
-                                                Function<String, String> env) {
+                                                Function<String, String> env, ContainerSecrets secrets) {
         Map<String, String> variables = new TreeMap<>();
         // the address book's inside view: each service on its compose name, unless the environment says otherwise
         ProbeTarget inside = new ProbeTarget("127.0.0.1", Map.of(), Map.of()).seenFromInside(catalog);
@@ -53,12 +58,8 @@ public final class ContainerLayout {
                 variables.put(port.variable(), Optional.ofNullable(env.apply(port.variable()))
                         .orElse(Integer.toString(port.defaultPort())));
             }
-            other.generatedValues().forEach(value -> {
-                String given = env.apply(value.variable());
-                if (given != null && !given.isBlank()) {
-                    variables.put(value.variable(), given);
-                }
-            });
+            other.generatedValues().forEach(value -> secrets.value(value.variable())
+                    .ifPresent(given -> variables.put(value.variable(), given)));
         }
         variables.put("BIND_ADDRESS", Optional.ofNullable(env.apply("BIND_ADDRESS")).orElse("0.0.0.0"));
         // how the host reaches published ports: the same number inside and outside, on the host's loopback

@@ -357,17 +357,16 @@ public final class DockerRuntime implements StackRuntime {
     }
 
     /**
-     * The stack's generated credentials: the state directory's secrets file; inside the stack, also those the
-     * container was given in its environment (Airflow's DAG tasks have no state directory of the host's, only the
-     * credentials compose gave their container). The file wins where both have one.
+     * The stack's generated credentials: the state directory's secrets file; inside the stack, also those compose
+     * gave the container as files (Airflow's DAG tasks have no state directory of the host's, only the credentials
+     * their container lists). The file wins where both have one.
      */
     private Map<String, String> credentials() {
         Map<String, String> values = new LinkedHashMap<>(GeneratedValues.load(layout.secretsFile()));
         if (insideTheStack()) {
+            ContainerSecrets given = ContainerSecrets.mounted();
             catalog.all().stream().flatMap(s -> s.generatedValues().stream()).map(GeneratedValue::variable)
-                    .forEach(variable -> Optional.ofNullable(environment.apply(variable))
-                            .filter(value -> !value.isBlank())
-                            .ifPresent(value -> values.putIfAbsent(variable, value)));
+                    .forEach(variable -> given.value(variable).ifPresent(value -> values.putIfAbsent(variable, value)));
         }
         return values;
     }

@@ -45,9 +45,10 @@ public final class AirflowService {
                 // the API server's own address for task workers and links; the default (8080) is Trino's port
                 Map.entry("AIRFLOW__API__BASE_URL", "http://127.0.0.1:${AIRFLOW_PORT}"),
                 Map.entry("AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "http://127.0.0.1:${AIRFLOW_PORT}/execution/"),
-                Map.entry("AIRFLOW__API__SECRET_KEY", "${AIRFLOW_SECRET_KEY}"),
-                // shared by the API server (which signs task tokens) and the workers: one value, not one per process
-                Map.entry("AIRFLOW__API_AUTH__JWT_SECRET", "${AIRFLOW_JWT_SECRET}"),
+                // the API's secret key and the JWT secret (shared by the API server, which signs task tokens, and
+                // the workers) from the owner-only rendered config file, never from the environment of Airflow's
+                // processes (compose/airflow/airflow.cfg)
+                Map.entry("AIRFLOW_CONFIG", "${CONF_DIR}/airflow.cfg"),
                 Map.entry("AIRFLOW__CORE__AUTH_MANAGER",
                         "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"),
                 Map.entry("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS", "admin:admin"),

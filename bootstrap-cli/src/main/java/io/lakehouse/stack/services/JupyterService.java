@@ -44,8 +44,6 @@ public final class JupyterService {
                                 "--ip=${BIND_ADDRESS}",
                                 "--port=${JUPYTER_PORT}")),
                         Map.ofEntries(
-                                // read (and removed from the environment) by CONF_DIR/jupyter_server_config.py
-                                Map.entry("JUPYTER_TOKEN", "${JUPYTER_TOKEN}"),
                                 Map.entry("JUPYTER_CONFIG_DIR", "${CONF_DIR}"),
                                 Map.entry("JUPYTER_DATA_DIR", "${DATA_DIR}/share"),
                                 Map.entry("JUPYTER_RUNTIME_DIR", "${DATA_DIR}/runtime"),
