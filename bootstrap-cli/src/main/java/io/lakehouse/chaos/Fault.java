@@ -1,5 +1,7 @@
 package io.lakehouse.chaos;
 
+import io.lakehouse.runtime.RuntimeKind;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,24 @@ public record Fault(Kind kind, String service, String stage) {
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /**
+         * Why this kind of fault cannot be injected into a stack of this runtime (or by this process); empty when it
+         * can. Kills and stops run everywhere: signals to processes locally, {@code docker kill}/{@code pause} under
+         * compose.
+         */
+        public java.util.Optional<String> unavailableOn(RuntimeKind runtime) {
+            return switch (this) {
+                case KILL, STOP -> java.util.Optional.empty();
+                // MySQL's root logs in from 127.0.0.1 only; through compose's published port it arrives from the bridge
+                case PURGE_BINLOG -> runtime == RuntimeKind.LOCAL ? java.util.Optional.empty()
+                        : java.util.Optional.of("it is built for the local runtime only so far (MySQL's root may log "
+                        + "in from 127.0.0.1 alone, which under compose is inside the container)");
+                case FULL_DISK -> runtime == RuntimeKind.LOCAL ? SmallDisk.unavailable()
+                        : java.util.Optional.of("it is built for the local runtime only so far (a container's volume "
+                        + "cannot be swapped for a small one while it runs)");
+            };
         }
 
         static Kind of(String label) {

@@ -81,37 +81,19 @@ final class ChaosCommand implements Callable<Integer> {
         }
         ServiceCatalog catalog = ServiceCatalog.standard();
         StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
-        if (runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL && faults == null) {
-            chosen = chosen.stream().filter(f -> f.kind() != Fault.Kind.PURGE_BINLOG
-                    && f.kind() != Fault.Kind.FULL_DISK).toList();
-            err.println("note: purge-binlog:kafka-connect and full-disk:kafka left out: they are built for the local "
-                    + "runtime only so far");
-        }
-        // whether this process may mount Kafka's small filesystem: asked only when full-disk is among the faults
-        java.util.Optional<String> noSmallDisk = chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.FULL_DISK)
-                ? io.lakehouse.chaos.SmallDisk.unavailable() : java.util.Optional.empty();
-        if (noSmallDisk.isPresent() && faults == null) {
-            chosen = chosen.stream().filter(f -> f.kind() != Fault.Kind.FULL_DISK).toList();
-            err.println("note: full-disk:kafka left out: " + noSmallDisk.get());
-        }
-        if (chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.FULL_DISK)) {
-            java.util.Optional<String> why = runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL
-                    ? java.util.Optional.of("it is built for the local runtime only so far (a container's volume "
-                    + "cannot be swapped for a small one while it runs)") : noSmallDisk;
-            if (why.isPresent()) {
-                err.println("error: full-disk cannot run here: " + why.get());
-                err.println("  fix: leave full-disk out of --faults" + (noSmallDisk.isPresent()
-                        ? ", or run chaos as root on Linux" : " on this stack"));
-                return ExitCodes.PRECONDITION;
-            }
-        }
-        if (runtime.kind() != io.lakehouse.runtime.RuntimeKind.LOCAL
-                && chosen.stream().anyMatch(f -> f.kind() == Fault.Kind.PURGE_BINLOG)) {
-            // MySQL's root logs in from 127.0.0.1 only; through compose's published port it arrives from the bridge
-            err.println("error: purge-binlog is built for the local runtime only so far (MySQL's root may log in "
-                    + "from 127.0.0.1 alone, which under compose is inside the container)");
-            err.println("  fix: leave purge-binlog out of --faults on this stack");
-            return ExitCodes.USAGE;
+        // each kind of fault says where it cannot run: left out of the default list with a note, refused when asked for
+        java.util.Map<Fault.Kind, java.util.Optional<String>> unavailable = new java.util.EnumMap<>(Fault.Kind.class);
+        chosen.forEach(f -> unavailable.computeIfAbsent(f.kind(), kind -> kind.unavailableOn(runtime.kind())));
+        List<Fault> cannot = chosen.stream().filter(f -> unavailable.get(f.kind()).isPresent()).toList();
+        if (!cannot.isEmpty() && faults == null) {
+            cannot.forEach(f -> err.println("note: " + f.name() + " left out: " + unavailable.get(f.kind()).get()));
+            chosen = chosen.stream().filter(f -> !cannot.contains(f)).toList();
+        } else if (!cannot.isEmpty()) {
+            cannot.forEach(f -> err.println("error: " + f.name() + " cannot run here: "
+                    + unavailable.get(f.kind()).get()));
+            err.println("  fix: leave " + String.join(", ", cannot.stream().map(Fault::name).toList())
+                    + " out of --faults on this stack");
+            return ExitCodes.PRECONDITION;
         }
         List<String> notHealthy = runtime.status(catalog.withDependencies(io.lakehouse.seed.Seed.SERVICES)).stream()
                 .filter(s -> s.state() != ServiceState.HEALTHY).map(s -> s.service() + " " + s.state().label())

@@ -52,4 +52,18 @@ class FaultTest {
         List<String> stages = io.lakehouse.seed.Seed.standard().stages().stream().map(s -> s.name()).toList();
         Fault.STAGE_OF.values().forEach(stage -> assertTrue(stages.contains(stage), stage + " not in " + stages));
     }
+
+    @Test
+    void killsAndStopsRunOnBothRuntimesAndTheOthersSayWhyNotUnderCompose() {
+        for (io.lakehouse.runtime.RuntimeKind runtime : io.lakehouse.runtime.RuntimeKind.values()) {
+            assertEquals(java.util.Optional.empty(), Fault.Kind.KILL.unavailableOn(runtime));
+            assertEquals(java.util.Optional.empty(), Fault.Kind.STOP.unavailableOn(runtime));
+        }
+        assertEquals(java.util.Optional.empty(), Fault.Kind.PURGE_BINLOG.unavailableOn(
+                io.lakehouse.runtime.RuntimeKind.LOCAL));
+        assertTrue(Fault.Kind.PURGE_BINLOG.unavailableOn(io.lakehouse.runtime.RuntimeKind.DOCKER).orElseThrow()
+                .contains("local runtime only"));
+        assertTrue(Fault.Kind.FULL_DISK.unavailableOn(io.lakehouse.runtime.RuntimeKind.DOCKER).orElseThrow()
+                .contains("local runtime only"));
+    }
 }

@@ -341,6 +341,38 @@ class DockerCliLifecycleIT {
         }
     }
 
+    /**
+     * Another state directory (another clone's {@code .lakehouse}, which is the same compose project) finds this
+     * stack's volumes: its {@code up} refuses them (exit 3), names them and the fix, and writes nothing.
+     */
+    @Test
+    @Order(5)
+    void anotherStateDirectoryRefusesTheVolumesThisOneMadeAndWritesNothing() throws Exception {
+        java.nio.file.Path other = java.nio.file.Path.of(STATE + "-other-clone");
+        deleteTree(other);
+        List<String> before = listing(STATE);
+        Cli.Run refused = Cli.run(other, ENV, "up", "--runtime", "docker", "kafka");
+        assertEquals(3, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("the compose project '" + PROJECT + "' has")
+                && refused.err().contains("volume(s) this state directory did not make")
+                && refused.err().contains(PROJECT + "_kafka-data (created "), refused.err());
+        assertTrue(!java.nio.file.Files.exists(other.resolve("secrets.properties")),
+                "a refused up generates no secrets: " + (java.nio.file.Files.exists(other) ? listing(other) : "absent"));
+        assertEquals(before, listing(STATE), "the stack's own state directory is untouched");
+        assertTrue(running("kafka"), "the stack's kafka still runs");
+        deleteTree(other);
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) throws Exception {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
+    }
+
     @Test
     @Order(5)
     void askingForTheLocalRuntimeBesideTheDockerStackIsRefusedAndChangesNothing() throws Exception {

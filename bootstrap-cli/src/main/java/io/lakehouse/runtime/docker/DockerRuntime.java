@@ -141,6 +141,10 @@ public final class DockerRuntime implements StackRuntime {
                             + spec.overrideVariable());
                 }
             }
+            // volumes another state directory made (another clone's .lakehouse is the same project): refused
+            // before anything is written, since this directory's credentials would not open their data
+            ProjectVolumes volumes = new ProjectVolumes(project, layout.stateDir(), new DockerCli());
+            volumes.foreign(volumes.present(), Files.isRegularFile(layout.secretsFile())).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 throw new PreflightException(problems);
             }
@@ -193,8 +197,11 @@ public final class DockerRuntime implements StackRuntime {
                     throw new EngineStoppedException(engine.get(), failed.failures());
                 }
                 throw failed;
+            } finally {
+                recordVolumes(volumes);
             }
             startOnDemand(services, vendorImages, compose, listener);
+            recordVolumes(volumes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -314,6 +321,15 @@ public final class DockerRuntime implements StackRuntime {
         services.forEach(s -> listener.on(new StackEvent(s.name(), Phase.STOPPED, "container removed, volumes kept")));
     }
 
+    /** The project's volumes as this state directory's, once its {@code up} made or used them. */
+    private static void recordVolumes(ProjectVolumes volumes) {
+        try {
+            volumes.recordAsOurs(volumes.present());
+        } catch (RuntimeException e) {
+            // the engine went away mid-up (named by the caller); the next up records them
+        }
+    }
+
     @Override
     public void purge() {
         // with every stand-in override: compose removes only the volumes its model mounts, and the stand-ins' are
@@ -325,6 +341,11 @@ public final class DockerRuntime implements StackRuntime {
                 .run(300, "down", "--volumes", "--remove-orphans");
         if (!result.ok()) {
             throw new IllegalStateException("docker compose down --volumes failed: " + lastLine(result.output()));
+        }
+        try {
+            Files.deleteIfExists(layout.stateDir().resolve(ProjectVolumes.FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
