@@ -98,7 +98,7 @@ final class ChaosRound {
         // a random moment within the stage: its first seconds (the shortest stage hit lasts about five)
         Thread.sleep(random.nextInt(3000));
         ServiceStatus before = status(fault.service());
-        FaultInjector injector = new FaultInjector(runtime.kind(), runtime.endpoints());
+        FaultInjector injector = new FaultInjector(runtime.kind(), this::rootSql);
         long injected = System.nanoTime();
         String injection = disk.isPresent()
                 ? "filled " + disk.get().dir() + " (" + (disk.get().fill() >> 20) + " MiB of zeros, then no room)"
@@ -168,6 +168,17 @@ final class ChaosRound {
             return List.of(Check.failed("verify", "ran", "verify --json gave no checks: "
                     + json.substring(0, Math.min(200, json.length()))));
         }
+    }
+
+    /** MySQL's root session as this runtime allows it: JDBC to 127.0.0.1 locally, the MySQL container under compose. */
+    private RootSql rootSql() throws java.io.IOException {
+        if (runtime.kind() == io.lakehouse.runtime.RuntimeKind.LOCAL) {
+            io.lakehouse.stack.ProbeTarget stack = runtime.endpoints();
+            return RootSql.jdbc(stack.address("MYSQL_PORT"), stack.secret("MYSQL_ROOT_PASSWORD")
+                    .orElseThrow(() -> new IllegalStateException("no MYSQL_ROOT_PASSWORD in the stack's secrets")));
+        }
+        return RootSql.inContainer(status("mysql").container().orElseThrow(() -> new IllegalStateException(
+                "mysql has no container: start it with 'lakehouse up'")));
     }
 
     private ServiceStatus status(String service) {

@@ -43,16 +43,13 @@ public record Fault(Kind kind, String service, String stage) {
 
         /**
          * Why this kind of fault cannot be injected into a stack of this runtime (or by this process); empty when it
-         * can. Kills and stops run everywhere: signals to processes locally, {@code docker kill}/{@code pause} under
-         * compose.
+         * can. Kills, stops and purges run everywhere: signals to processes locally, {@code docker kill}/{@code pause}
+         * under compose.
          */
         public java.util.Optional<String> unavailableOn(RuntimeKind runtime) {
             return switch (this) {
-                case KILL, STOP -> java.util.Optional.empty();
-                // MySQL's root logs in from 127.0.0.1 only; through compose's published port it arrives from the bridge
-                case PURGE_BINLOG -> runtime == RuntimeKind.LOCAL ? java.util.Optional.empty()
-                        : java.util.Optional.of("it is built for the local runtime only so far (MySQL's root may log "
-                        + "in from 127.0.0.1 alone, which under compose is inside the container)");
+                // purge-binlog's root session: JDBC locally, the MySQL container's own client under compose
+                case KILL, STOP, PURGE_BINLOG -> java.util.Optional.empty();
                 case FULL_DISK -> runtime == RuntimeKind.LOCAL ? SmallDisk.unavailable()
                         : java.util.Optional.of("it is built for the local runtime only so far (a container's volume "
                         + "cannot be swapped for a small one while it runs)");

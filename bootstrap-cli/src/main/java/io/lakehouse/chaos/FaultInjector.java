@@ -1,30 +1,40 @@
 package io.lakehouse.chaos;
 
+import io.lakehouse.runtime.RetryPolicy;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceStatus;
-import io.lakehouse.stack.ProbeTarget;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Injects a fault into a running service the way the machine would: signals to the service's process on the local
  * runtime ({@code kill -KILL}, {@code kill -STOP} then {@code -CONT}), {@code docker kill} and {@code docker pause}
- * then {@code unpause} under compose; for {@code purge-binlog}, MySQL's own {@code PURGE BINARY LOGS} after the kill.
+ * then {@code unpause} under compose; for {@code purge-binlog}, MySQL's own {@code PURGE BINARY LOGS} after the kill,
+ * as root ({@link RootSql}).
  */
 final class FaultInjector {
-    private final RuntimeKind runtime;
-    private final ProbeTarget stack;
+    /** A killed binlog reader's thread, ended once MySQL notices the KILL. */
+    private static final RetryPolicy BINLOG_READERS_GONE = new RetryPolicy("binlog readers gone",
+            Duration.ofMillis(200), Duration.ofSeconds(20));
+    /** The purged files let go, once MariaDB's binlog checkpoint has passed them. */
+    private static final RetryPolicy BINLOG_PURGED = new RetryPolicy("binlog purged", Duration.ofMillis(500),
+            Duration.ofSeconds(30));
 
-    FaultInjector(RuntimeKind runtime, ProbeTarget stack) {
+    /** Opens a root session on MySQL, the way this runtime allows. */
+    @FunctionalInterface
+    interface RootSqlOpener {
+        RootSql open() throws IOException;
+    }
+
+    private final RuntimeKind runtime;
+    private final RootSqlOpener rootSql;
+
+    /** @param rootSql MySQL's root session, for purge-binlog (opened only for that fault) */
+    FaultInjector(RuntimeKind runtime, RootSqlOpener rootSql) {
         this.runtime = runtime;
-        this.stack = stack;
+        this.rootSql = rootSql;
     }
 
     /** Kills or stops the service; returns what it did, in words. */
@@ -45,83 +55,52 @@ final class FaultInjector {
     }
 
     /**
-     * As MySQL's root (from 127.0.0.1, the only host root may log in from): a new binlog file, and every older one
-     * purged. Returns what went, in words.
+     * As MySQL's root ({@link RootSql}: from 127.0.0.1, the only host root may log in from): a new binlog file, and
+     * every older one purged. Returns what went, in words.
      */
     private String purgeBinlogs() throws IOException, InterruptedException {
-        String password = stack.secret("MYSQL_ROOT_PASSWORD")
-                .orElseThrow(() -> new IllegalStateException("no MYSQL_ROOT_PASSWORD in the stack's secrets"));
-        try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + stack.address("MYSQL_PORT") + "/",
-                "root", password); Statement sql = root.createStatement()) {
+        try (RootSql sql = rootSql.open()) {
             // the killed worker's binlog dump thread may outlive it until MySQL notices; MySQL keeps every file a
             // connected reader may still need, so end those threads first
-            List<Long> readers = binlogReaders(sql);
-            for (long reader : readers) {
+            for (String reader : binlogReaders(sql)) {
                 try {
                     sql.execute("KILL " + reader);
-                } catch (SQLException gone) {
+                } catch (IOException gone) {
                     // ended meanwhile
                 }
             }
             // KILL only marks a thread: it holds its file until it notices, and PURGE skips a file still held
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!binlogReaders(sql).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            BINLOG_READERS_GONE.awaitChecked(() -> binlogReaders(sql).isEmpty());
             // changes the stopped connector has not read (one order's amount raised and lowered again: the data
             // ends as it was), written into the file about to be purged: without a new snapshot they would be lost
             sql.execute("UPDATE shop.orders SET total_amount = total_amount + 1 ORDER BY order_id LIMIT 1");
             sql.execute("UPDATE shop.orders SET total_amount = total_amount - 1 ORDER BY order_id LIMIT 1");
-            List<String> before = binlogs(sql);
+            List<String> before = sql.column("SHOW BINARY LOGS");
             sql.execute("FLUSH BINARY LOGS");
-            List<String> after = binlogs(sql);
+            List<String> after = sql.column("SHOW BINARY LOGS");
             String newest = after.get(after.size() - 1);
             // MariaDB keeps a file until its binlog checkpoint (InnoDB has made its transactions durable) has
             // passed, a moment after the flush: ask again until it lets go
-            List<String> left = binlogs(sql);
-            long until = System.nanoTime() + 30_000_000_000L;
-            do {
+            BINLOG_PURGED.awaitChecked(() -> {
                 sql.execute("FLUSH ENGINE LOGS");
                 sql.execute("PURGE BINARY LOGS TO '" + newest + "'");
-                left = binlogs(sql);
-                if (before.stream().noneMatch(left::contains)) {
-                    break;
-                }
-                Thread.sleep(500);
-            } while (System.nanoTime() < until);
-            List<String> finalLeft = left;
-            List<String> purged = before.stream().filter(log -> !finalLeft.contains(log)).toList();
-            List<String> kept = before.stream().filter(finalLeft::contains).toList();
+                List<String> left = sql.column("SHOW BINARY LOGS");
+                return before.stream().noneMatch(left::contains);
+            });
+            List<String> left = sql.column("SHOW BINARY LOGS");
+            List<String> purged = before.stream().filter(log -> !left.contains(log)).toList();
+            List<String> kept = before.stream().filter(left::contains).toList();
             if (!kept.isEmpty()) {
                 throw new IOException("MySQL kept the binlog files " + kept + " (had " + before + ", has " + left
                         + "; readers still connected: " + binlogReaders(sql) + ")");
             }
             return "2 unread changes written, then the binlog files " + purged + " purged (MySQL writes " + newest
                     + " now)";
-        } catch (SQLException e) {
-            throw new IOException("could not purge MySQL's binlogs as root: " + e.getMessage(), e);
         }
     }
 
-    private static List<Long> binlogReaders(Statement sql) throws SQLException {
-        List<Long> readers = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery("SELECT ID FROM information_schema.PROCESSLIST "
-                + "WHERE COMMAND LIKE 'Binlog Dump%'")) {
-            while (rs.next()) {
-                readers.add(rs.getLong(1));
-            }
-        }
-        return readers;
-    }
-
-    private static List<String> binlogs(Statement sql) throws SQLException {
-        List<String> logs = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery("SHOW BINARY LOGS")) {
-            while (rs.next()) {
-                logs.add(rs.getString(1));
-            }
-        }
-        return logs;
+    private static List<String> binlogReaders(RootSql sql) throws IOException {
+        return sql.column("SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'");
     }
 
     /** Lets a stopped service go on (after {@link Fault#STOP_FOR}). */

@@ -28,9 +28,10 @@ import java.util.concurrent.Callable;
                 + "failed service).",
                 "Faults: kill:SERVICE (SIGKILL; docker kill under compose), stop:SERVICE (SIGSTOP for 30 s, then "
                         + "SIGCONT; docker pause/unpause) and purge-binlog:kafka-connect (the CDC worker killed, "
-                        + "then MySQL's binlogs purged past the connector's position) and full-disk:kafka (Kafka's "
-                        + "data directory moved onto a small tmpfs of its own, filled during the stage, moved back "
-                        + "afterwards; needs root); the last two on the local runtime only so far.",
+                        + "then MySQL's binlogs purged past the connector's position, as root: over JDBC locally, with "
+                        + "the MySQL container's own client under compose) and full-disk:kafka (Kafka's data directory "
+                        + "moved onto a small tmpfs of its own, filled during the stage, moved back afterwards; needs "
+                        + "root; the local runtime only so far).",
                 "Deletes what seed made (seed --reset), as seed --reset does; asks first unless --yes."})
 final class ChaosCommand implements Callable<Integer> {
     @Spec

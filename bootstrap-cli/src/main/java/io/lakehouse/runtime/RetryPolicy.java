@@ -46,6 +46,29 @@ public record RetryPolicy(String name, Duration interval, Duration timeout) {
         return true;
     }
 
+    /** A condition whose check may fail with an I/O error (a query, a call to a service). */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws java.io.IOException;
+    }
+
+    /** {@link #await} for a check that may fail: its I/O error ends the wait and is thrown. */
+    public boolean awaitChecked(Condition done) throws java.io.IOException {
+        java.io.IOException[] failed = new java.io.IOException[1];
+        boolean held = await(() -> {
+            try {
+                return done.holds();
+            } catch (java.io.IOException e) {
+                failed[0] = e;
+                return true;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return held;
+    }
+
     public RetryPolicy {
         requireNonNull(name, "name");
         requireNonNull(interval, "interval");

@@ -54,15 +54,14 @@ class FaultTest {
     }
 
     @Test
-    void killsAndStopsRunOnBothRuntimesAndTheOthersSayWhyNotUnderCompose() {
+    void killsStopsAndPurgesRunOnBothRuntimesAndFullDiskSaysWhyNotUnderCompose() {
         for (io.lakehouse.runtime.RuntimeKind runtime : io.lakehouse.runtime.RuntimeKind.values()) {
             assertEquals(java.util.Optional.empty(), Fault.Kind.KILL.unavailableOn(runtime));
             assertEquals(java.util.Optional.empty(), Fault.Kind.STOP.unavailableOn(runtime));
         }
-        assertEquals(java.util.Optional.empty(), Fault.Kind.PURGE_BINLOG.unavailableOn(
-                io.lakehouse.runtime.RuntimeKind.LOCAL));
-        assertTrue(Fault.Kind.PURGE_BINLOG.unavailableOn(io.lakehouse.runtime.RuntimeKind.DOCKER).orElseThrow()
-                .contains("local runtime only"));
+        for (io.lakehouse.runtime.RuntimeKind runtime : io.lakehouse.runtime.RuntimeKind.values()) {
+            assertEquals(java.util.Optional.empty(), Fault.Kind.PURGE_BINLOG.unavailableOn(runtime));
+        }
         assertTrue(Fault.Kind.FULL_DISK.unavailableOn(io.lakehouse.runtime.RuntimeKind.DOCKER).orElseThrow()
                 .contains("local runtime only"));
     }
