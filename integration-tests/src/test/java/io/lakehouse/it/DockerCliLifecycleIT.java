@@ -244,14 +244,15 @@ class DockerCliLifecycleIT {
      * The secrets audit of the compose stack after {@code up}, {@code seed} and the DAG: no generated password is in
      * any container's configuration ({@code docker inspect}: environment, command, labels), in its log, or on the
      * command line or in the environment of any process the containers run; the config files rendered with one
-     * are owner-only inside the container; the compose files hold none.
+     * are owner-only inside the container; the compose files hold none. And the listener rule: every port a container
+     * publishes is bound to 127.0.0.1 on the host.
      * <p>One value is allowed in one environment, said here and in the README: Kafka Connect's worker reads the CDC
      * login's password from its environment (the connector config says {@code ${env:CDC_DB_PASSWORD}}, which
      * keeps the config the same on both runtimes and the password out of Connect's config topic).
      */
     @Test
     @Order(4)
-    void noGeneratedSecretIsInAContainersConfigLogCommandLineOrEnvironment() throws Exception {
+    void noContainerShowsAGeneratedSecretAndEveryPublishedPortIsOnLoopback() throws Exception {
         long began = System.nanoTime();
         Map<String, String> secrets = new java.util.TreeMap<>();
         GeneratedValues.load(STATE.resolve("secrets.properties")).forEach((name, value) -> {
@@ -262,6 +263,7 @@ class DockerCliLifecycleIT {
         assertTrue(secrets.size() >= 10 && secrets.values().stream().allMatch(v -> v.length() >= 16),
                 "the generated secrets: " + secrets.keySet());
         List<String> found = new ArrayList<>();
+        List<String> published = new ArrayList<>();
         List<String> containers = runningContainers();
         assertTrue(containers.size() >= 14, "the stack's containers: " + containers);
         int environments = 0;
@@ -270,6 +272,13 @@ class DockerCliLifecycleIT {
             JsonNode inspected = JSON.readTree(ExternalCommand.run(DOCKER_CALL, "docker", "inspect", container)
                     .assertSucceeded("docker inspect").output()).get(0);
             String name = inspected.path("Name").asText().replaceFirst("^/", "");
+            // the listener rule under compose: every published port on the host's loopback only
+            inspected.path("NetworkSettings").path("Ports").fields().forEachRemaining(port -> {
+                for (JsonNode binding : port.getValue()) {
+                    published.add(name + " " + port.getKey() + " on " + binding.path("HostIp").asText() + ":"
+                            + binding.path("HostPort").asText());
+                }
+            });
             String logs = ExternalCommand.run(DOCKER_CALL, "docker", "logs", container)
                     .assertSucceeded("docker logs").output();
             secrets.forEach((secret, value) -> {
@@ -306,6 +315,9 @@ class DockerCliLifecycleIT {
             }
         }
         assertEquals(List.of(), found, "generated secrets where the stack's containers show them");
+        assertTrue(published.size() >= 10, "the containers' published ports were read: " + published);
+        assertEquals(List.of(), published.stream().filter(p -> !p.contains(" on 127.0.0.1:")).toList(),
+                "published ports on an address other than 127.0.0.1 (all: " + published + ")");
         assertTrue(processes >= containers.size(), "the containers' processes were read: " + processes);
         if (environments == 0) {
             System.out.println("docker CLI secrets audit: no container process's environment was readable by this user; "
