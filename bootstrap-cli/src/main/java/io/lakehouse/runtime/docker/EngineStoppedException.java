@@ -1,5 +1,8 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.failure.ExitStatus;
+import io.lakehouse.failure.ReportedFailure;
+
 import io.lakehouse.runtime.ServiceFailure;
 
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.List;
  * message names the engine, not a bystander. What started keeps its containers and volumes; once the engine
  * answers again, {@code up} continues.
  */
-public final class EngineStoppedException extends RuntimeException {
+public final class EngineStoppedException extends RuntimeException implements ReportedFailure {
     private final List<String> waiting;
 
     EngineStoppedException(String problem, List<ServiceFailure> failures) {
@@ -20,5 +23,21 @@ public final class EngineStoppedException extends RuntimeException {
     /** The services 'up' was starting or waiting for when the engine went away. */
     public List<String> waiting() {
         return waiting;
+    }
+
+    @Override
+    public ExitStatus status() {
+        return ExitStatus.START_FAILED;
+    }
+
+    @Override
+    public List<String> lines() {
+        List<String> lines = new java.util.ArrayList<>(List.of("error: " + getMessage()));
+        if (!waiting.isEmpty()) {
+            lines.add("  it was starting: " + String.join(", ", waiting));
+        }
+        lines.add("  fix: start the engine again ('sudo systemctl start docker'), then 'lakehouse up': it "
+                + "continues; what started keeps its containers and volumes");
+        return lines;
     }
 }

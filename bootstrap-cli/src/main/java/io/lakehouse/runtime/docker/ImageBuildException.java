@@ -1,9 +1,12 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.failure.ExitStatus;
+import io.lakehouse.failure.ReportedFailure;
+
 import java.util.List;
 
 /** An image did not build: which one, for which services, the step that failed, and the build's last lines. */
-public final class ImageBuildException extends RuntimeException {
+public final class ImageBuildException extends RuntimeException implements ReportedFailure {
     private final List<String> tail;
 
     public ImageBuildException(String message, List<String> tail) {
@@ -13,5 +16,18 @@ public final class ImageBuildException extends RuntimeException {
 
     public List<String> tail() {
         return tail;
+    }
+
+    @Override
+    public ExitStatus status() {
+        return ExitStatus.START_FAILED;
+    }
+
+    @Override
+    public List<String> lines() {
+        List<String> lines = new java.util.ArrayList<>(List.of("error: " + getMessage()));
+        tail.forEach(line -> lines.add("    | " + line));
+        lines.add("  no container was started or changed; the images built before it are kept");
+        return lines;
     }
 }

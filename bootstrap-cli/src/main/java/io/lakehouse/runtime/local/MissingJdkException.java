@@ -1,8 +1,21 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.failure.ExitStatus;
+import io.lakehouse.failure.ReportedFailure;
+
 /** No installed JDK fits a service; the message says which is needed and where we looked. */
-public final class MissingJdkException extends IllegalStateException {
+public final class MissingJdkException extends IllegalStateException implements ReportedFailure {
     public MissingJdkException(String message) {
         super(message);
+    }
+
+    @Override
+    public ExitStatus status() {
+        return ExitStatus.PRECONDITION;
+    }
+
+    @Override
+    public java.util.List<String> lines() {
+        return java.util.List.of("error: " + getMessage());
     }
 }

@@ -1,0 +1,15 @@
+package io.lakehouse.failure;
+
+import java.util.List;
+
+/**
+ * A failure that knows what a user needs to read: the exit status it ends a command with, and its lines (the
+ * {@code error:} line first, then the fix, the log tail or what was left as it was). Implemented by the exceptions
+ * the runtimes and the model throw for a known cause; the CLI's error handler prints these lines and nothing else
+ * (the trace only with {@code --verbose}). Anything else is reported as a plain {@link ExitStatus#FAILURE}.
+ */
+public interface ReportedFailure {
+    ExitStatus status();
+
+    List<String> lines();
+}
