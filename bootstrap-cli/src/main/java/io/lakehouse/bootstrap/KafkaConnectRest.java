@@ -135,14 +135,14 @@ final class KafkaConnectRest {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         // PUT validates the config by connecting to the database: allow it more than a probe's few seconds
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
-        long deadline = System.nanoTime() + REBALANCE.timeout().toNanos();
-        while (true) {
-            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
-            if (!rebalancing(response) || System.nanoTime() > deadline) {
-                return response;
-            }
-            Thread.sleep(REBALANCE.interval().toMillis());
-        }
+        java.util.List<HttpResponse<String>> last = new java.util.ArrayList<>(1);
+        REBALANCE.awaitChecked(() -> {
+            last.clear();
+            last.add(CLIENT.send(built, HttpResponse.BodyHandlers.ofString()));
+            return !rebalancing(last.get(0));
+        });
+        // still rebalancing after the timeout: the caller reports Connect's own answer
+        return last.get(0);
     }
 
     /** Connect's answer while its group rebalances: the request is fine, the worker is not ready for it yet. */

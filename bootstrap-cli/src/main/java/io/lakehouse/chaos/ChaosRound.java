@@ -105,7 +105,7 @@ final class ChaosRound {
                 : injector.inject(fault, before);
         progress.accept(fault.name() + ": " + injection + " during '" + fault.stage() + "'");
         if (fault.kind() == Fault.Kind.STOP) {
-            seedEndsOrTimePasses(seed, Fault.STOP_FOR.toMillis());
+            holdFor(Fault.STOP_FOR);
             injector.resume(fault, before);
             progress.accept(fault.name() + ": continued after " + Fault.STOP_FOR.toSeconds() + " s");
         }
@@ -185,15 +185,9 @@ final class ChaosRound {
         return runtime.status(List.of(ServiceCatalog.standard().get(service))).get(0);
     }
 
-    private static void seedEndsOrTimePasses(CliProcess seed, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (seed.alive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left));
-        }
+    /** The hung process stays hung for the fault's whole duration, whether or not the seed has ended meanwhile. */
+    private static void holdFor(java.time.Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
     }
 
     private static Optional<Long> count(String value) {

@@ -46,27 +46,25 @@ public record RetryPolicy(String name, Duration interval, Duration timeout) {
         return true;
     }
 
-    /** A condition whose check may fail with an I/O error (a query, a call to a service). */
+    /** A condition whose check may fail (a query, a call to a service) with {@code E}. */
     @FunctionalInterface
-    public interface Condition {
-        boolean holds() throws java.io.IOException;
+    public interface Condition<E extends Exception> {
+        boolean holds() throws E, InterruptedException;
     }
 
-    /** {@link #await} for a check that may fail: its I/O error ends the wait and is thrown. */
-    public boolean awaitChecked(Condition done) throws java.io.IOException {
-        java.io.IOException[] failed = new java.io.IOException[1];
-        boolean held = await(() -> {
-            try {
-                return done.holds();
-            } catch (java.io.IOException e) {
-                failed[0] = e;
-                return true;
+    /**
+     * {@link #await} for a check that may fail: its exception ends the wait and is thrown, as is an interrupt.
+     * Whether the condition held within the timeout.
+     */
+    public <E extends Exception> boolean awaitChecked(Condition<E> done) throws E, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
+            Thread.sleep(interval.toMillis());
         }
-        return held;
+        return true;
     }
 
     public RetryPolicy {

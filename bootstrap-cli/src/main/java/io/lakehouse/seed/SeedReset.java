@@ -27,6 +27,13 @@ import java.util.concurrent.TimeUnit;
  * user loaded into bronze with {@code lakehouse load} stay.
  */
 public final class SeedReset {
+    /** Kafka deletes topics asynchronously: they leave its list of topics a moment after the call. */
+    private static final io.lakehouse.runtime.RetryPolicy TOPICS_DELETED = new io.lakehouse.runtime.RetryPolicy(
+            "topics deleted", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(60));
+    /** Until the deletion has completed on the broker, creating the same topic is refused. */
+    private static final io.lakehouse.runtime.RetryPolicy TOPICS_RECREATED = new io.lakehouse.runtime.RetryPolicy(
+            "topics recreated", java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(60));
+
     static final List<String> BRONZE_TABLES = List.of("customers", "stores", "products", "quarantine", "orders",
             "order_items", "payments", "shipments", "events");
     static final List<String> DERIVED_NAMESPACES = List.of("silver", "gold");
@@ -76,26 +83,24 @@ public final class SeedReset {
             Set<String> present = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<String> existing = names.stream().filter(present::contains).toList();
             admin.deleteTopics(existing).all().get(60, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (admin.listTopics().names().get(20, TimeUnit.SECONDS).stream().anyMatch(names::contains)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka did not finish deleting " + names);
-                }
-                Thread.sleep(500);
+            if (!TOPICS_DELETED.awaitChecked(() -> admin.listTopics().names().get(20, TimeUnit.SECONDS).stream()
+                    .noneMatch(names::contains))) {
+                throw new IllegalStateException("Kafka did not finish deleting " + names + " within "
+                        + TOPICS_DELETED.timeout().toSeconds() + " s");
             }
         }
         // deletion completes asynchronously on the broker: retry creation until it is accepted
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
+        Exception[] refused = new Exception[1];
+        if (!TOPICS_RECREATED.awaitChecked(() -> {
             try {
                 new KafkaTopicsStep(topics).apply(context.stack());
-                break;
+                return true;
             } catch (Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(1000);
+                refused[0] = e;
+                return false;
             }
+        })) {
+            throw refused[0];
         }
         context.progress().update("reset", "recreated " + names.size() + " empty topic(s)");
     }

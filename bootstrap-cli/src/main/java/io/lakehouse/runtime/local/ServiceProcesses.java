@@ -95,16 +95,10 @@ final class ServiceProcesses {
         process.destroy();
         members.forEach(ProcessHandle::destroy);
         StopOutcome outcome = StopOutcome.GRACEFUL;
-        long deadline = System.nanoTime() + grace.timeout().toNanos();
-        while (System.nanoTime() < deadline && (process.isAlive() || members.stream().anyMatch(ProcessHandle::isAlive))) {
-            try {
-                Thread.sleep(grace.interval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        grace.await(() -> {
             members.addAll(members(process, members)); // forked during shutdown
-        }
+            return !process.isAlive() && members.stream().noneMatch(ProcessHandle::isAlive);
+        });
         if (process.isAlive()) {
             outcome = StopOutcome.KILLED;
             process.destroyForcibly();

@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * Also tells when a job has caught up with its topics.
  */
 public final class FlinkJobs {
+    /** A cancelled job leaves Flink's list of active jobs. */
+    private static final io.lakehouse.runtime.RetryPolicy JOB_CANCELLED = new io.lakehouse.runtime.RetryPolicy(
+            "job cancelled", Duration.ofMillis(500), Duration.ofSeconds(60));
+
     private static final Duration FAILURE_CHECK_EVERY = Duration.ofSeconds(5);
     private static final int RESTART_LOOP = 3;
     private static final Duration RESTART_LOOP_WINDOW = Duration.ofSeconds(180);
@@ -214,10 +218,8 @@ public final class FlinkJobs {
             Optional<FlinkRest.JobSummary> running = active(job);
             if (running.isPresent()) {
                 flink.cancel(running.get().id());
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (active(job).isPresent() && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                }
+                // a job that is still cancelling after a minute is left to Flink; its checkpoints go below
+                JOB_CANCELLED.awaitChecked(() -> active(job).isEmpty());
                 progress.accept("cancelled " + job.name());
             }
             checkpoints.deleteAll(URI.create(environment.checkpointDir(job)).getPath());

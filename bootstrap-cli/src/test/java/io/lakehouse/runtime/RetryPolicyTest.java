@@ -1,0 +1,40 @@
+package io.lakehouse.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RetryPolicyTest {
+    private static final RetryPolicy QUICK = new RetryPolicy("quick", Duration.ofMillis(5), Duration.ofMillis(300));
+
+    @Test
+    void aConditionThatComesTrueEndsTheWaitAtOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        assertTrue(QUICK.awaitChecked(() -> asked.incrementAndGet() >= 3));
+        assertEquals(3, asked.get());
+        assertTrue(QUICK.await(() -> true));
+    }
+
+    @Test
+    void aConditionThatNeverHoldsEndsAtTheTimeoutWithFalse() throws Exception {
+        long began = System.nanoTime();
+        assertFalse(QUICK.awaitChecked(() -> false));
+        assertTrue(System.nanoTime() - began >= Duration.ofMillis(300).toNanos(), "waited the timeout out");
+    }
+
+    @Test
+    void aCheckThatFailsEndsTheWaitWithItsOwnException() {
+        IOException refused = new IOException("connection refused");
+        assertSame(refused, assertThrows(IOException.class, () -> QUICK.awaitChecked(() -> {
+            throw refused;
+        })));
+    }
+}
