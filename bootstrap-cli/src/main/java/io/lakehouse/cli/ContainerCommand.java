@@ -5,9 +5,9 @@ import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.docker.ContainerLayout;
 import io.lakehouse.runtime.docker.ContainerProbeLoop;
 import io.lakehouse.runtime.docker.ContainerSecrets;
-import io.lakehouse.runtime.local.CommandLine;
-import io.lakehouse.runtime.local.JdkLocator;
-import io.lakehouse.runtime.local.ServicePreparation;
+import io.lakehouse.runtime.process.JdkLocator;
+import io.lakehouse.runtime.process.ResolvedCommand;
+import io.lakehouse.runtime.process.ServicePreparation;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
@@ -45,7 +45,7 @@ final class ContainerCommand {
                 ContainerSecrets.mounted());
         ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
                 ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
-        CommandLine command = preparation.prepare(StackListener.SILENT, step -> {
+        ResolvedCommand command = preparation.prepare(StackListener.SILENT, step -> {
             if (statusFile != null) {
                 String line = InitPhase.begins(step, java.time.Instant.now().getEpochSecond()).statusLine();
                 try {

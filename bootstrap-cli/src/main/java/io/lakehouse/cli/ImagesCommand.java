@@ -3,7 +3,7 @@ package io.lakehouse.cli;
 import io.lakehouse.runtime.docker.DockerEngine;
 import io.lakehouse.runtime.docker.ImageBuilder;
 import io.lakehouse.runtime.docker.ImageSpec;
-import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.runtime.process.PreflightException;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package io.lakehouse.cli;
 
 import io.lakehouse.runtime.StackLayout;
-import io.lakehouse.runtime.local.PreflightException;
-import io.lakehouse.runtime.local.Python;
-import io.lakehouse.runtime.local.PythonLock;
-import io.lakehouse.runtime.local.Uv;
+import io.lakehouse.runtime.process.PreflightException;
+import io.lakehouse.runtime.process.Python;
+import io.lakehouse.runtime.process.PythonLock;
+import io.lakehouse.runtime.process.Uv;
 import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

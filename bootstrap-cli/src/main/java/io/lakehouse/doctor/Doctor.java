@@ -4,11 +4,11 @@ import io.lakehouse.doctor.Finding.Level;
 import io.lakehouse.runtime.PortAssignments;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.docker.DockerEngine;
-import io.lakehouse.runtime.local.Jdk;
-import io.lakehouse.runtime.local.JdkLocator;
+import io.lakehouse.runtime.process.Jdk;
+import io.lakehouse.runtime.process.JdkLocator;
 import io.lakehouse.runtime.local.LocalRuntime;
-import io.lakehouse.runtime.local.PortHolder;
-import io.lakehouse.runtime.local.PortInspector;
+import io.lakehouse.runtime.process.PortHolder;
+import io.lakehouse.runtime.process.PortInspector;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ServiceCatalog;
@@ -82,7 +82,7 @@ public final class Doctor {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        io.lakehouse.runtime.local.Python.Result python = io.lakehouse.runtime.local.Python.find();
+        io.lakehouse.runtime.process.Python.Result python = io.lakehouse.runtime.process.Python.find();
         String names = String.join(", ", apps.stream().map(ServiceDefinition::name).toList());
         findings.add(python.python().map(p -> Finding.ok("python", p.version() + " (" + p.executable() + ") for "
                         + names))
@@ -90,8 +90,8 @@ public final class Doctor {
                         python.problem())));
         for (ServiceDefinition app : apps) {
             String dist = app.local().distribution();
-            boolean ready = new io.lakehouse.runtime.local.PythonEnvironment(
-                    io.lakehouse.runtime.local.PythonLock.of(layout.distribution(dist)).file(), layout.venv(dist)).ready();
+            boolean ready = new io.lakehouse.runtime.process.PythonEnvironment(
+                    io.lakehouse.runtime.process.PythonLock.of(layout.distribution(dist)).file(), layout.venv(dist)).ready();
             findings.add(ready ? Finding.ok("venv for " + app.name(), layout.venv(dist).toString())
                     : new Finding("venv for " + app.name(), Level.INFO, "not made yet",
                     "'up' makes it from its lock on first start (uv: seconds; pip without uv: a minute or more)"));

@@ -3,6 +3,7 @@ package io.lakehouse.serving;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.lakehouse.stack.health.CqlSessions;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

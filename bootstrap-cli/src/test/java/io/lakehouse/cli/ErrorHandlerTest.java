@@ -2,7 +2,7 @@ package io.lakehouse.cli;
 
 import io.lakehouse.runtime.ServiceFailure;
 import io.lakehouse.runtime.StackStartException;
-import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.runtime.process.PreflightException;
 import io.lakehouse.stack.UnknownServiceException;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lakehouse.runtime.local.PortInspector;
+import io.lakehouse.runtime.process.PortInspector;
 import io.lakehouse.seed.ShopDatabase;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceDefinition;

@@ -2,7 +2,7 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.runtime.local.PortInspector;
+import io.lakehouse.runtime.process.PortInspector;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;

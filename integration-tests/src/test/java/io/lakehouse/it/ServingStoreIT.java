@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.runtime.local.PortInspector;
+import io.lakehouse.runtime.process.PortInspector;
 import io.lakehouse.serving.ServingStore;
 import io.lakehouse.serving.ServingTable;
 import io.lakehouse.stack.ServiceDefinition;

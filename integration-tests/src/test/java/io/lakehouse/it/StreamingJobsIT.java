@@ -441,7 +441,7 @@ class StreamingJobsIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Map<String, String> servedProducts;
         Map<String, String> servedCustomers;
-        try (com.datastax.oss.driver.api.core.CqlSession cql = io.lakehouse.serving.CqlSessions.open("127.0.0.1",
+        try (com.datastax.oss.driver.api.core.CqlSession cql = io.lakehouse.stack.health.CqlSessions.open("127.0.0.1",
                 stack.endpoints().port("SERVING_STORE_PORT"), Duration.ofSeconds(10), Duration.ofSeconds(10), false)) {
             do {
                 servedProducts = new TreeMap<>();

@@ -21,7 +21,7 @@ import io.lakehouse.runtime.StackEvent.Phase;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.StackRuntime;
-import io.lakehouse.runtime.local.PreflightException;
+import io.lakehouse.runtime.process.PreflightException;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
@@ -580,7 +580,7 @@ public final class DockerRuntime implements StackRuntime {
     /** The service's published ports that something holds on 127.0.0.1. */
     private static List<PortSpec> busyPorts(ServiceDefinition service, Map<String, Integer> ports) {
         return service.ports().stream().filter(PortSpec::published)
-                .filter(spec -> !io.lakehouse.runtime.local.PortInspector.isFree("127.0.0.1",
+                .filter(spec -> !io.lakehouse.runtime.process.PortInspector.isFree("127.0.0.1",
                         ports.get(spec.variable())))
                 .toList();
     }

@@ -3,7 +3,7 @@ package io.lakehouse.runtime.docker;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.stack.ServiceDefinition;
 
-import io.lakehouse.runtime.local.PythonLock;
+import io.lakehouse.runtime.process.PythonLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

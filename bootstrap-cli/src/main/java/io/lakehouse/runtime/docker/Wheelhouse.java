@@ -1,7 +1,7 @@
 package io.lakehouse.runtime.docker;
 
-import io.lakehouse.runtime.local.Python;
-import io.lakehouse.runtime.local.PythonLock;
+import io.lakehouse.runtime.process.Python;
+import io.lakehouse.runtime.process.PythonLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

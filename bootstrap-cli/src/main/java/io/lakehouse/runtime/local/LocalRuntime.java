@@ -1,5 +1,16 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.process.JdkLocator;
+import io.lakehouse.runtime.process.PortHolder;
+import io.lakehouse.runtime.process.PortInspector;
+import io.lakehouse.runtime.process.PreflightException;
+import io.lakehouse.runtime.process.Python;
+import io.lakehouse.runtime.process.PythonEnvironment;
+import io.lakehouse.runtime.process.ProcessLauncher;
+import io.lakehouse.runtime.process.PythonLock;
+import io.lakehouse.runtime.process.ResolvedCommand;
+import io.lakehouse.runtime.process.ServicePreparation;
+
 import io.lakehouse.runtime.DependencyOrderedStart;
 import io.lakehouse.runtime.GeneratedValues;
 import io.lakehouse.runtime.HealthWaiter;
@@ -173,11 +184,11 @@ public final class LocalRuntime implements StackRuntime {
         Map<String, String> variables = LocalVariables.of(service, catalog.all(), layout, ports, generated);
         ServicePreparation preparation = new ServicePreparation(service, variables, layout.configTemplates(service),
                 layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks());
-        CommandLine command = preparation.prepare(listener);
+        ResolvedCommand command = preparation.prepare(listener);
         listener.on(new StackEvent(service.name(), Phase.STARTING, ""));
         Process process;
         try {
-            process = ServiceProcesses.spawn(command, preparation.environment(), layout.dataDir(service),
+            process = ProcessLauncher.spawn(command, preparation.environment(), layout.dataDir(service),
                     Optional.of(layout.logFile(service)), true);
         } catch (IOException e) {
             throw new ServiceStartException(ServiceFailure.withLog(service.name(),

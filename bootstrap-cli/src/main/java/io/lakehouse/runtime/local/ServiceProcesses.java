@@ -1,5 +1,7 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.process.ProcessLauncher;
+
 import io.lakehouse.runtime.RetryPolicy;
 
 import java.io.File;
@@ -21,57 +23,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Starting and stopping the OS processes of services. A service process is started in its own session
- * ({@code setsid}) so that Ctrl-C on {@code up} does not take it down, with its output appended to its log.
+ * Stopping the OS processes of the local runtime's services, with everything they started (their session; they
+ * were started by {@link ProcessLauncher}).
  */
 final class ServiceProcesses {
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
-
     private ServiceProcesses() {
-    }
-
-    /**
-     * @param log the file output is appended to; empty to inherit this process's output (in a container)
-     */
-    static Process spawn(CommandLine command, Map<String, String> environment, Path workDir, Optional<Path> log,
-                         boolean detached) throws IOException {
-        List<String> argv = new ArrayList<>();
-        if (detached && Files.isExecutable(SETSID)) {
-            argv.add(SETSID.toString());
-        }
-        argv.addAll(command.arguments());
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        if (log.isPresent()) {
-            Files.createDirectories(log.get().getParent());
-            Files.writeString(log.get(), "---- lakehouse " + Instant.now() + ": "
-                    + String.join(" ", command.arguments()) + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            io.lakehouse.runtime.OwnerOnly.logFile(log.get());
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.get().toFile()));
-        } else {
-            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        }
-        builder.environment().remove("CLASSPATH");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        if (command.jdk() != null) {
-            builder.environment().put("JAVA_HOME", command.jdk().home().toString());
-        }
-        builder.environment().putAll(environment);
-        return builder.start();
-    }
-
-    /** Runs a one-time command to completion; returns its exit code, or -1 if it was killed at the timeout. */
-    static int runToCompletion(CommandLine command, Map<String, String> environment, Path workDir, Optional<Path> log,
-                               long timeoutSeconds) throws IOException, InterruptedException {
-        Process process = spawn(command, environment, workDir, log, false);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return -1;
-        }
-        return process.exitValue();
     }
 
     /** What {@link #stop} had to do. */
@@ -85,7 +41,7 @@ final class ServiceProcesses {
 
     /**
      * SIGTERM to the service process and everything it started, then SIGKILL to whatever is left after the grace
-     * period. "Everything it started" is its process tree plus the members of the session {@link #spawn} gave it:
+     * period. "Everything it started" is its process tree plus the members of the session {@link ProcessLauncher#spawn} gave it:
      * a supervisor such as {@code airflow standalone} exits on SIGTERM without stopping its children, which are
      * then re-parented to init and no longer in the tree, but still in the session. Children that made a session
      * of their own (a task's shell) are found as descendants of the survivors.

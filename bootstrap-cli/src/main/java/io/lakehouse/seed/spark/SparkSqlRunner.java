@@ -1,7 +1,7 @@
 package io.lakehouse.seed.spark;
 
-import io.lakehouse.runtime.local.Jdk;
-import io.lakehouse.runtime.local.JdkLocator;
+import io.lakehouse.runtime.process.Jdk;
+import io.lakehouse.runtime.process.JdkLocator;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.ProbeTarget;
 

@@ -2,7 +2,6 @@ package io.lakehouse.stack.health;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.lakehouse.serving.CqlSessions;
 import io.lakehouse.stack.HealthProbe;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;

@@ -1,5 +1,9 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.process.PortInspector;
+import io.lakehouse.runtime.process.PreflightException;
+import io.lakehouse.runtime.process.Python;
+
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackEvent;

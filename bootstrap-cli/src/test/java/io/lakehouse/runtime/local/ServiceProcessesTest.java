@@ -1,5 +1,8 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.process.ProcessLauncher;
+import io.lakehouse.runtime.process.ResolvedCommand;
+
 import io.lakehouse.runtime.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class ServiceProcessesTest {
                 trap 'exit 0' TERM
                 while true; do sleep 1; done
                 """.formatted(pids);
-        Process supervisor = ServiceProcesses.spawn(new CommandLine(List.of("bash", "-c", script), null), Map.of(),
+        Process supervisor = ProcessLauncher.spawn(new ResolvedCommand(List.of("bash", "-c", script), null), Map.of(),
                 dir, Optional.of(dir.resolve("log")), true);
         started.add(supervisor.toHandle());
         List<ProcessHandle> children = awaitPids(pids, 2);

@@ -1,4 +1,4 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
 
 import io.lakehouse.runtime.TemplateRenderer;
 import io.lakehouse.stack.LaunchCommand;
@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a {@link LaunchCommand} of the service model into the argument vector of a local process. */
-public record CommandLine(List<String> arguments, Jdk jdk) {
+public record ResolvedCommand(List<String> arguments, Jdk jdk) {
 
-    public static CommandLine of(String service, LaunchCommand command, TemplateRenderer renderer, JdkLocator jdks) {
+    public static ResolvedCommand of(String service, LaunchCommand command, TemplateRenderer renderer, JdkLocator jdks) {
         String source = "the launch command of " + service;
         if (command instanceof LaunchCommand.Java java) {
             Jdk jdk = jdks.find(java.jdk())
@@ -28,13 +28,13 @@ public record CommandLine(List<String> arguments, Jdk jdk) {
             args.add(String.join(File.pathSeparator, renderer.render(java.classpath(), source)));
             args.add(java.mainClass());
             args.addAll(renderer.render(java.arguments(), source));
-            return new CommandLine(List.copyOf(args), jdk);
+            return new ResolvedCommand(List.copyOf(args), jdk);
         }
         LaunchCommand.Native exe = (LaunchCommand.Native) command;
         List<String> args = new ArrayList<>();
         args.add(renderer.render(exe.executable(), source));
         args.addAll(renderer.render(exe.arguments(), source));
-        return new CommandLine(List.copyOf(args), null);
+        return new ResolvedCommand(List.copyOf(args), null);
     }
 
     /** A short form for logs and records: the program and, for a JVM, its main class. */

@@ -1,4 +1,4 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
 
 /** The process listening on a port, as far as this user can see it (pid 0 when the owner is not visible). */
 public record PortHolder(int port, long pid, String command) {

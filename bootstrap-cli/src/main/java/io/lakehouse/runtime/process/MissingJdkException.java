@@ -1,4 +1,4 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
 
 import io.lakehouse.failure.ExitStatus;
 import io.lakehouse.failure.ReportedFailure;

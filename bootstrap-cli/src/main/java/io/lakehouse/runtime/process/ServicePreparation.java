@@ -1,4 +1,5 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
+
 
 import io.lakehouse.runtime.LogSource;
 import io.lakehouse.runtime.ServiceFailure;
@@ -50,7 +51,7 @@ public final class ServicePreparation {
     }
 
     /** Renders config, runs pending init steps, and returns the command that runs the service. */
-    public CommandLine prepare(StackListener listener) throws ServiceStartException {
+    public ResolvedCommand prepare(StackListener listener) throws ServiceStartException {
         return prepare(listener, step -> { });
     }
 
@@ -58,7 +59,7 @@ public final class ServicePreparation {
      * The same, telling {@code beforeStep} of each pending init step as it begins (in a container, the entrypoint's
      * status file says which phase runs, and since when, for the host's wait).
      */
-    public CommandLine prepare(StackListener listener, java.util.function.Consumer<InitStep> beforeStep)
+    public ResolvedCommand prepare(StackListener listener, java.util.function.Consumer<InitStep> beforeStep)
             throws ServiceStartException {
         try {
             renderer.renderFolder(templates, confDir);
@@ -73,8 +74,8 @@ public final class ServicePreparation {
         return command();
     }
 
-    public CommandLine command() {
-        return CommandLine.of(service.name(), service.local().command(), renderer, jdks);
+    public ResolvedCommand command() {
+        return ResolvedCommand.of(service.name(), service.local().command(), renderer, jdks);
     }
 
     public Map<String, String> environment() {
@@ -100,12 +101,12 @@ public final class ServicePreparation {
         beforeStep.accept(step);
         listener.on(new StackEvent(service.name(), Phase.INITIALISING, step.description() + " (init step "
                 + step.id() + ", budget " + step.budget().toSeconds() + " s)"));
-        CommandLine command = CommandLine.of(service.name(), step.command(), renderer, jdks);
+        ResolvedCommand command = ResolvedCommand.of(service.name(), step.command(), renderer, jdks);
         int exit;
         try {
             Map<String, String> stepEnvironment = new java.util.HashMap<>(environment);
             step.environment().forEach((k, v) -> stepEnvironment.put(k, renderer.render(v, "init step " + step.id())));
-            exit = ServiceProcesses.runToCompletion(command, stepEnvironment, dataDir, log,
+            exit = ProcessLauncher.runToCompletion(command, stepEnvironment, dataDir, log,
                     step.budget().toSeconds());
         } catch (IOException e) {
             throw failure("init step '" + step.id() + "' could not start: " + e.getMessage());

@@ -1,4 +1,4 @@
-package io.lakehouse.serving;
+package io.lakehouse.stack.health;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;

@@ -1,4 +1,4 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

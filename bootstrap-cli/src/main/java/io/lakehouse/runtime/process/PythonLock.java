@@ -1,4 +1,4 @@
-package io.lakehouse.runtime.local;
+package io.lakehouse.runtime.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
