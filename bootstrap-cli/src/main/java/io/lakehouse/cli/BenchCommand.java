@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -31,14 +30,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
             description = "What to measure: trino, cdc, load or seed (default: ${DEFAULT-VALUE}).")
@@ -68,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("error: --runs and --scale must be 1 or more");
             return ExitCodes.USAGE;
         }
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        StackRuntime runtime = stack.runtime();
         if ("seed".equals(what)) {
             java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
             return inToolbox.isPresent() ? inToolbox.get() : seed(runtime, out, err);
@@ -79,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if ("load".equals(what)) {
             io.lakehouse.bench.FileLoadBenchmark.Result result = new io.lakehouse.bench.FileLoadBenchmark(
-                    runtime.endpoints(), common.layout().home(), common.layout().stateDir().resolve("bench"), line -> {
+                    runtime.endpoints(), stack.layout().home(), stack.layout().stateDir().resolve("bench"), line -> {
                         err.println("  " + line);
                         err.flush();
                     }).run(scale == null ? 16 : scale);
@@ -111,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
     private int seed(StackRuntime runtime, PrintWriter out, PrintWriter err) throws Exception {
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
         SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(),
-                scale == null ? 1 : scale, common.layout().home(), common.layout().stateDir().resolve("seed"),
+                scale == null ? 1 : scale, stack.layout().home(), stack.layout().stateDir().resolve("seed"),
                 (stage, message) -> progress.update(message));
         SeedBenchmark.Result result = new SeedBenchmark(context,
                 progress::update).run(runs == null ? 3 : runs);

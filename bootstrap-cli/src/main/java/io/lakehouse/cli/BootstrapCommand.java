@@ -27,14 +27,9 @@ final class BootstrapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(arity = "0..*", paramLabel = "SERVICE", description = "Only what these services need "
             + "(default: every service that is healthy).")
@@ -43,7 +38,7 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceCatalog catalog = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
+        StackRuntime runtime = stack.runtime(catalog);
         // on the docker runtime, the toolbox container does the work, inside the compose network
         java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
         if (inToolbox.isPresent()) {
@@ -55,7 +50,7 @@ final class BootstrapCommand implements Callable<Integer> {
                 .filter(s -> s.state() == ServiceState.HEALTHY).map(s -> s.service()).toList();
         List<String> notices = new java.util.ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
-        print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), common.layout(), notices::add))
+        print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), stack.layout(), notices::add))
                 .apply(runtime.endpoints(), healthy));
         notices.forEach(out::println);
         return ExitCodes.OK;

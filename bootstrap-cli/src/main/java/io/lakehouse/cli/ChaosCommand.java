@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -37,14 +36,9 @@ final class ChaosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Option(names = "--faults", split = ",", paramLabel = "LIST",
             description = "Faults to inject, comma-separated (default: kill: of each stateful service, "
@@ -81,7 +75,7 @@ final class ChaosCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ServiceCatalog catalog = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
+        StackRuntime runtime = stack.runtime(catalog);
         // each kind of fault says where it cannot run: left out of the default list with a note, refused when asked for
         java.util.Map<Fault.Kind, java.util.Optional<String>> unavailable = new java.util.EnumMap<>(Fault.Kind.class);
         chosen.forEach(f -> unavailable.computeIfAbsent(f.kind(), kind -> kind.unavailableOn(runtime.kind())));
@@ -96,9 +90,7 @@ final class ChaosCommand implements Callable<Integer> {
                     + " out of --faults on this stack");
             return ExitCodes.PRECONDITION;
         }
-        List<String> notHealthy = runtime.status(catalog.withDependencies(io.lakehouse.seed.Seed.SERVICES)).stream()
-                .filter(s -> s.state() != ServiceState.HEALTHY).map(s -> s.service() + " " + s.state().label())
-                .toList();
+        List<String> notHealthy = io.lakehouse.seed.Seed.notHealthy(runtime);
         if (!notHealthy.isEmpty()) {
             err.println("error: chaos needs the pipeline running and healthy; not so: " + String.join(", ", notHealthy));
             err.println("  fix: 'lakehouse up', then 'lakehouse chaos' again");
@@ -112,12 +104,12 @@ final class ChaosCommand implements Callable<Integer> {
         // the commands chaos runs see this one's settings: the port overrides it was given (tests pass a map)
         java.util.Map<String, String> environment = new java.util.HashMap<>();
         catalog.all().forEach(service -> service.ports().forEach(port -> {
-            String value = parent.environment.apply(port.overrideVariable());
+            String value = stack.environment().apply(port.overrideVariable());
             if (value != null) {
                 environment.put(port.overrideVariable(), value);
             }
         }));
-        List<ChaosResult> results = new Chaos(common.layout().home(), common.layout().stateDir(), environment, runtime,
+        List<ChaosResult> results = new Chaos(stack.layout().home(), stack.layout().stateDir(), environment, runtime,
                 randomSeed)
                 .run(chosen, rounds, progress::update, result -> progress.println(String.format(
                         "%-24s lost %d, duplicated %d, recovered in %.0f s%s; first error (%.0f s after) %s",

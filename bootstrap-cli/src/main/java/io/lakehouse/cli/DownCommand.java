@@ -24,14 +24,9 @@ final class DownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Option(names = "--purge", description = "Also delete all data, logs, config and generated credentials.")
     boolean purge;
@@ -46,10 +41,10 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StackLayout layout = common.layout();
+        StackLayout layout = stack.layout();
         ServiceCatalog catalog = ServiceCatalog.standard();
         List<ServiceDefinition> selected = catalog.withDependents(services);
-        StackRuntime runtime = runtimeChoice.forExisting(layout, catalog, parent.environment);
+        StackRuntime runtime = stack.runtime(catalog);
         if (purge && !services.isEmpty()) {
             throw new IllegalArgumentException("--purge deletes the whole stack's data; use it without service names");
         }

@@ -40,14 +40,9 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files, or directories of them.")
     List<Path> inputs;
@@ -150,8 +145,7 @@ final class LoadCommand implements Callable<Integer> {
         TableIdentifier table = target(into);
         if (localWarehouse == null) {
             // on the docker runtime the load runs in the toolbox: the files are mounted there read-only
-            StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(),
-                    parent.environment);
+            StackRuntime runtime = stack.runtime();
             java.util.Optional<Integer> inToolbox = Toolbox.runInsideWithFiles(spec, runtime);
             if (inToolbox.isPresent()) {
                 return inToolbox.get();
@@ -223,7 +217,7 @@ final class LoadCommand implements Callable<Integer> {
 
     private Catalog catalogOfStack() {
         ServiceCatalog services = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), services, parent.environment);
+        StackRuntime runtime = stack.runtime(services);
         return LakehouseCatalog.forStack(runtime.endpoints());
     }
 

@@ -14,14 +14,9 @@ final class LogsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
     String service;
@@ -35,7 +30,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceCatalog catalog = ServiceCatalog.standard();
-        runtimeChoice.forExisting(common.layout(), catalog, parent.environment).logs(catalog.get(service), lines, follow, spec.commandLine().getOut());
+        stack.runtime(catalog).logs(catalog.get(service), lines, follow, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -33,14 +32,9 @@ final class SeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Option(names = "--scale", defaultValue = "1",
             description = "N times the sample volume, generated deterministically (default: ${DEFAULT-VALUE}).")
@@ -54,15 +48,25 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        StackRuntime runtime = stack.runtime();
+        // on the host, before anything changes (inside the toolbox the host asked already, and has no engine there)
+        if (!Toolbox.insideTheStack(runtime)) {
+            List<String> notHealthy = Seed.notHealthy(runtime);
+            if (!notHealthy.isEmpty()) {
+                err.println("error: seed needs the pipeline running and healthy; not so: "
+                        + String.join(", ", notHealthy));
+                err.println("  fix: './lakehouse up', then 'lakehouse seed' again (it resumes); nothing was changed");
+                return ExitCodes.PRECONDITION;
+            }
+        }
         Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
         if (inToolbox.isPresent()) {
             return inToolbox.get();
         }
-        Path home = common.layout().home();
+        Path home = stack.layout().home();
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
         SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), scale, home,
-                common.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
+                stack.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
         long began = System.nanoTime();
         // the services seed works with, watched while it runs: one that dies or hangs is named with its log
         WatchedWork watch = new WatchedWork(runtime, Seed.SERVICES);

@@ -38,14 +38,9 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @ArgGroup(exclusive = true)
     Source source;
@@ -72,7 +67,7 @@ final class SqlCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServiceCatalog services = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), services, parent.environment);
+        StackRuntime runtime = stack.runtime(services);
         ProbeTarget stack = runtime.endpoints();
         TrinoEndpoint trino = TrinoEndpoint.of(stack, catalog, schema);
         try (Connection connection = trino.connect()) {
@@ -109,7 +104,7 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     private int interactive(Connection connection, PrintWriter out, PrintWriter err) throws Exception {
-        Path history = common.layout().stateDir().resolve("sql_history");
+        Path history = stack.layout().stateDir().resolve("sql_history");
         Files.createDirectories(history.getParent());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)

@@ -30,14 +30,9 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
@@ -49,16 +44,16 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServiceCatalog catalog = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
+        StackRuntime runtime = stack.runtime(catalog);
         List<ServiceStatus> statuses = runtime.status(
                 services.isEmpty() ? catalog.all() : services.stream().map(catalog::get).toList());
         if (json) {
             out.println(JSON.writeValueAsString(toJson(statuses)));
         } else {
             out.print(render(statuses));
-            out.print(webUis(statuses, catalog, common.layout().secretsFile().toString()));
-            out.println("Marts: served by " + io.lakehouse.marts.Marts.of(common.layout().home(), runtime.endpoints(),
-                    parent.environment).servedBy() + ".");
+            out.print(webUis(statuses, catalog, stack.layout().secretsFile().toString()));
+            out.println("Marts: served by " + io.lakehouse.marts.Marts.of(stack.layout().home(), runtime.endpoints(),
+                    stack.environment()).servedBy() + ".");
         }
         out.flush();
         return statuses.stream().allMatch(s -> s.state() == ServiceState.HEALTHY) ? ExitCodes.OK

@@ -28,14 +28,9 @@ final class StreamingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "status", description = "start | status | wait")
     String action;
@@ -46,10 +41,10 @@ final class StreamingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceCatalog catalog = ServiceCatalog.standard();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), catalog, parent.environment);
+        StackRuntime runtime = stack.runtime(catalog);
         boolean servingStore = runtime.status(catalog.all()).stream()
                 .anyMatch(s -> s.service().equals("serving-store") && s.state() == ServiceState.HEALTHY);
-        FlinkJobs jobs = FlinkJobs.forStack(runtime.endpoints(), runtime.kind(), common.layout().home(), servingStore);
+        FlinkJobs jobs = FlinkJobs.forStack(runtime.endpoints(), runtime.kind(), stack.layout().home(), servingStore);
         PrintWriter out = spec.commandLine().getOut();
         switch (action) {
             case "start" -> jobs.ensureRunning(StreamingJob.ALL).forEach(s -> out.println(s.describe()));

@@ -25,6 +25,11 @@ final class Toolbox {
     }
 
     /** The exit code of the command run in the toolbox; empty where it runs here (local runtime, or in the toolbox). */
+    /** Whether this CLI runs in the toolbox container (a data command the host's CLI handed over). */
+    static boolean insideTheStack(StackRuntime runtime) {
+        return runtime instanceof DockerRuntime docker && docker.insideTheStack();
+    }
+
     static Optional<Integer> runInside(CommandSpec spec, StackRuntime runtime) {
         return run(spec, runtime, false);
     }

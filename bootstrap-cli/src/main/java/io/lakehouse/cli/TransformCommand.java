@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -30,14 +29,9 @@ final class TransformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(arity = "0..2", paramLabel = "LAYER", description = "silver, gold (default: both)")
     List<Layer> layers = List.of(Layer.silver, Layer.gold);
@@ -45,12 +39,12 @@ final class TransformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        StackRuntime runtime = stack.runtime();
         Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
         if (inToolbox.isPresent()) {
             return inToolbox.get();
         }
-        SparkSqlRunner spark = new SparkSqlRunner(common.layout().home(), runtime.endpoints());
+        SparkSqlRunner spark = new SparkSqlRunner(stack.layout().home(), runtime.endpoints());
         List<Path> files = layers.stream().sorted().distinct().map(layer -> spark.sqlFile(layer + ".sql")).toList();
         long began = System.nanoTime();
         try {

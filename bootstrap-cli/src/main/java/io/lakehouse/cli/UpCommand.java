@@ -24,14 +24,9 @@ final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start (default: all).")
     List<String> services = List.of();
@@ -39,10 +34,10 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        StackLayout layout = common.layout();
+        StackLayout layout = stack.layout();
         ServiceCatalog catalog = ServiceCatalog.standard();
         List<ServiceDefinition> selected = catalog.withDependencies(services);
-        RuntimeChoice.Selected choice = runtimeChoice.forUp(layout, catalog, parent.environment);
+        RuntimeChoice.Selected choice = stack.runtimeChoice().forUp(layout, catalog, stack.environment());
         StackRuntime runtime = choice.runtime();
         out.printf("Starting %d service(s) on the %s runtime (%s); state in %s%n", selected.size(),
                 runtime.kind().label(), choice.reason(), runtime.location());

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -27,14 +26,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ParentCommand
-    LakehouseCommand parent;
 
     @Mixin
-    CommonOptions common;
-
-    @Mixin
-    RuntimeChoice runtimeChoice;
+    StackOptions stack;
 
     @Option(names = "--scale", defaultValue = "1", description = "The scale seed ran with (default: ${DEFAULT-VALUE}).")
     int scale;
@@ -45,7 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        StackRuntime runtime = runtimeChoice.forExisting(common.layout(), ServiceCatalog.standard(), parent.environment);
+        StackRuntime runtime = stack.runtime();
         Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
         if (inToolbox.isPresent()) {
             return inToolbox.get();

@@ -116,6 +116,11 @@ class CliLifecycleIT {
         for (JsonNode service : JSON.readTree(status.out())) {
             assertEquals("stopped", service.get("state").asText());
         }
+        // seed on a stack that is down is refused before it changes anything, naming what is not running
+        Cli.Run seed = cli(stack, "seed");
+        assertEquals(3, seed.exit(), seed.out() + seed.err());
+        assertTrue(seed.err().contains("seed needs the pipeline running and healthy; not so: ")
+                && seed.err().contains("kafka stopped") && seed.err().contains("fix: './lakehouse up'"), seed.err());
 
         Cli.Run up = cli(stack, "up", "--runtime", "local");
         assertEquals(0, up.exit(), up.err());

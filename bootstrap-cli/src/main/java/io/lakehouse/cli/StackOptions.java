@@ -1,0 +1,49 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.function.Function;
+
+/**
+ * What every command that acts on a stack is given, as one mixin: the state directory and {@code --verbose}
+ * ({@link CommonOptions}), the runtime choice ({@link RuntimeChoice}), and the {@code LAKEHOUSE_*} settings the root
+ * command reads (the process environment, or a map in tests). It answers the questions those commands ask:
+ * which state directory ({@link #layout}), which stack ({@link #runtime}), which settings ({@link #environment}).
+ */
+final class StackOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RuntimeChoice runtimeChoice;
+
+    StackLayout layout() {
+        return common.layout();
+    }
+
+    /** Where LAKEHOUSE_* settings (port overrides) are read: the root command's. */
+    Function<String, String> environment() {
+        return ((LakehouseCommand) command.root().userObject()).environment;
+    }
+
+    RuntimeChoice runtimeChoice() {
+        return runtimeChoice;
+    }
+
+    /** The stack that exists here, of these services (the runtime follows the stack). */
+    StackRuntime runtime(ServiceCatalog catalog) {
+        return runtimeChoice.forExisting(layout(), catalog, environment());
+    }
+
+    StackRuntime runtime() {
+        return runtime(ServiceCatalog.standard());
+    }
+}
