@@ -1,5 +1,7 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressLine;
+import io.lakehouse.cli.render.ProgressDisplay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lakehouse.bench.SeedBenchmark;
@@ -7,7 +9,6 @@ import io.lakehouse.bench.TrinoAggregateBenchmark;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.sql.TrinoEndpoint;
-import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

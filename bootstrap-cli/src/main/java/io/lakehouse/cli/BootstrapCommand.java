@@ -1,8 +1,8 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.BootstrapReport;
 import io.lakehouse.bootstrap.Bootstrap;
 import io.lakehouse.bootstrap.BootstrapContext;
-import io.lakehouse.bootstrap.StepOutcome;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
@@ -50,22 +50,9 @@ final class BootstrapCommand implements Callable<Integer> {
                 .filter(s -> s.state() == ServiceState.HEALTHY).map(s -> s.service()).toList();
         List<String> notices = new java.util.ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
-        print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), stack.layout(), notices::add))
+        BootstrapReport.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), stack.layout(), notices::add))
                 .apply(runtime.endpoints(), healthy));
         notices.forEach(out::println);
         return ExitCodes.OK;
-    }
-
-    static void print(PrintWriter out, List<StepOutcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            out.println("Bootstrap: nothing to do (no service it sets up is running).");
-            return;
-        }
-        TextTable table = new TextTable("STEP", "OBJECT", "RESULT", "DETAIL");
-        outcomes.forEach(o -> table.row(o.step(), o.object(), o.created() ? "created" : "present", o.detail()));
-        out.print(table.render());
-        long created = outcomes.stream().filter(StepOutcome::created).count();
-        out.println(created == 0 ? "Bootstrap: everything was already there; nothing changed."
-                : "Bootstrap: created " + created + ", " + (outcomes.size() - created) + " already present.");
     }
 }

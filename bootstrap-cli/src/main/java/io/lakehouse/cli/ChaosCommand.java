@@ -1,11 +1,12 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressLine;
+import io.lakehouse.cli.render.ProgressDisplay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lakehouse.chaos.Chaos;
 import io.lakehouse.chaos.ChaosResult;
 import io.lakehouse.chaos.Fault;
-import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;

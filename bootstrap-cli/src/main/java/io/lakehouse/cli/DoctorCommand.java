@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lakehouse.doctor.Doctor;

@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.TextTable;
 import io.lakehouse.runtime.docker.DockerEngine;
 import io.lakehouse.runtime.docker.ImageBuilder;
 import io.lakehouse.runtime.docker.ImageSpec;

@@ -1,5 +1,8 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.TextTable;
+import io.lakehouse.cli.render.ProgressLine;
+import io.lakehouse.cli.render.ProgressDisplay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

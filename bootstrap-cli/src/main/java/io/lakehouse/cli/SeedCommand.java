@@ -1,5 +1,7 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressLine;
+import io.lakehouse.cli.render.ProgressDisplay;
 import io.lakehouse.runtime.ServiceWatch;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.Seed;
@@ -7,7 +9,6 @@ import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedReset;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
-import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

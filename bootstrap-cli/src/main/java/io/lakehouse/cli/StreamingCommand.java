@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.TextTable;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.streaming.FlinkJobs;

@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressDisplay;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.runtime.docker.ComposeFile;
 import io.lakehouse.runtime.docker.DockerRuntime;

@@ -2,7 +2,6 @@ package io.lakehouse.cli;
 
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.spark.SparkSqlRunner;
-import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,8 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressDisplay;
+import io.lakehouse.cli.render.StatusView;
+import io.lakehouse.cli.render.BootstrapReport;
 import io.lakehouse.bootstrap.Bootstrap;
 import io.lakehouse.bootstrap.BootstrapContext;
 import io.lakehouse.runtime.ServiceStatus;
@@ -53,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
         List<ServiceStatus> statuses = runtime.status(selected);
         out.printf("%nAll %d service(s) healthy in %.1f s.%n", selected.size(), seconds);
         out.println();
-        out.print(StatusCommand.render(statuses));
+        out.print(StatusView.render(statuses));
         out.println();
         List<String> started = selected.stream().map(ServiceDefinition::name).toList();
         List<String> bootstrap = new java.util.ArrayList<>(List.of("bootstrap"));
@@ -64,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (inToolbox.isEmpty()) {
             List<String> notices = new java.util.ArrayList<>();
-            BootstrapCommand.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), layout, notices::add))
+            BootstrapReport.print(out, Bootstrap.standard(new BootstrapContext(runtime.kind(), layout, notices::add))
                     .apply(runtime.endpoints(), started));
             notices.forEach(out::println);
         }

@@ -1,9 +1,9 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.TextTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lakehouse.runtime.StackRuntime;
-import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.verify.Check;
 import io.lakehouse.verify.Reconciliation;
 import picocli.CommandLine.Command;

@@ -3,7 +3,6 @@ package io.lakehouse.seed;
 import io.lakehouse.bootstrap.KafkaTopicsStep;
 import io.lakehouse.bootstrap.PlatformTopics;
 import io.lakehouse.bootstrap.TopicSpec;
-import io.lakehouse.seed.streaming.FlinkJobs;
 import io.lakehouse.seed.streaming.StreamingJob;
 import io.lakehouse.serving.ServingStore;
 import io.lakehouse.verify.ShopTable;

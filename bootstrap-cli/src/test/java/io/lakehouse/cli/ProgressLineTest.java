@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.ProgressLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

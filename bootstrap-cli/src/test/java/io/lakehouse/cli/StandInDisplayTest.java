@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.cli.render.StatusView;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceState;
@@ -24,7 +25,7 @@ class StandInDisplayTest {
 
     @Test
     void textNamesWhatRunsInsteadOfWhatAndWhy() {
-        String text = StatusCommand.render(List.of(status("kafka", Optional.empty()),
+        String text = StatusView.render(List.of(status("kafka", Optional.empty()),
                 status("serving-store", Optional.of(CASSANDRA))));
         List<String> lines = text.lines().toList();
         int heading = lines.indexOf("Stand-ins (what runs here instead of the reference product):");
@@ -36,14 +37,14 @@ class StandInDisplayTest {
 
     @Test
     void withoutStandInsOnlyTheTableIsShown() {
-        String text = StatusCommand.render(List.of(status("kafka", Optional.empty())));
-        assertEquals(StatusCommand.table(List.of(status("kafka", Optional.empty()))), text);
+        String text = StatusView.render(List.of(status("kafka", Optional.empty())));
+        assertEquals(StatusView.table(List.of(status("kafka", Optional.empty()))), text);
         assertFalse(text.contains("stand-in"), text);
     }
 
     @Test
     void jsonCarriesTheStandInAsFieldsAndOneSummary() {
-        JsonNode services = StatusCommand.toJson(List.of(status("kafka", Optional.empty()),
+        JsonNode services = StatusView.toJson(List.of(status("kafka", Optional.empty()),
                 status("serving-store", Optional.of(CASSANDRA))));
         assertFalse(services.get(0).has("standIn"));
         JsonNode standIn = services.get(1).get("standIn");

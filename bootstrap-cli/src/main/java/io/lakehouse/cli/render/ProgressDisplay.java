@@ -1,4 +1,4 @@
-package io.lakehouse.cli;
+package io.lakehouse.cli.render;
 
 import io.lakehouse.runtime.StackEvent;
 import io.lakehouse.runtime.StackEvent.Phase;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Live progress of {@code up} and {@code down}. On a terminal: one line per service, redrawn in place with the time
  * each has taken. Elsewhere (CI, pipes): one line per change of phase, plus a reminder every 15 s while waiting.
  */
-final class ProgressDisplay implements StackListener, AutoCloseable {
+public final class ProgressDisplay implements StackListener, AutoCloseable {
     private static final long REMIND_EVERY_MS = 15_000;
 
     private final PrintWriter out;
@@ -35,7 +35,7 @@ final class ProgressDisplay implements StackListener, AutoCloseable {
         long finishedAt;
     }
 
-    ProgressDisplay(PrintWriter out, List<String> services, boolean live) {
+    public ProgressDisplay(PrintWriter out, List<String> services, boolean live) {
         this.out = out;
         this.live = live;
         this.width = terminalWidth();
@@ -53,9 +53,9 @@ final class ProgressDisplay implements StackListener, AutoCloseable {
     }
 
     /** The variable the host's CLI sets for the toolbox's when the host's output is a terminal (no TTY there). */
-    static final String TERMINAL_VARIABLE = "LAKEHOUSE_TERMINAL";
+    public static final String TERMINAL_VARIABLE = "LAKEHOUSE_TERMINAL";
 
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         return "1".equals(System.getenv(TERMINAL_VARIABLE))
                 || (System.console() != null && !"dumb".equals(System.getenv("TERM")));
     }
@@ -118,7 +118,7 @@ final class ProgressDisplay implements StackListener, AutoCloseable {
         return max > 3 && flat.length() > max ? flat.substring(0, max - 1) + "…" : flat;
     }
 
-    static int terminalWidth() {
+    public static int terminalWidth() {
         try {
             return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120")));
         } catch (NumberFormatException e) {

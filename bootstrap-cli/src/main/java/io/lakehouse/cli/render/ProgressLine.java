@@ -1,4 +1,4 @@
-package io.lakehouse.cli;
+package io.lakehouse.cli.render;
 
 import java.io.PrintWriter;
 
@@ -6,21 +6,21 @@ import java.io.PrintWriter;
  * A long command's progress under its headings: on a terminal one line updated in place; elsewhere (a log, a pipe)
  * a line per change, never the same line twice in a row.
  */
-final class ProgressLine {
+public final class ProgressLine {
     private final PrintWriter err;
     private final boolean terminal;
     private final int width;
     private String last;
     private boolean open;
 
-    ProgressLine(PrintWriter err, boolean terminal) {
+    public ProgressLine(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
         this.width = ProgressDisplay.terminalWidth();
     }
 
     /** The current progress, replacing the one before it. */
-    synchronized void update(String message) {
+    public synchronized void update(String message) {
         String line = "  " + message;
         if (line.equals(last)) {
             return;
@@ -36,7 +36,7 @@ final class ProgressLine {
     }
 
     /** A line that stays (a heading, a result): the progress line before it is kept as it last read. */
-    synchronized void println(String line) {
+    public synchronized void println(String line) {
         if (open) {
             err.println();
             open = false;
@@ -47,7 +47,7 @@ final class ProgressLine {
     }
 
     /** Ends the progress line in place (on a terminal), so what follows starts on a line of its own. */
-    synchronized void done() {
+    public synchronized void done() {
         if (open) {
             err.println();
             err.flush();

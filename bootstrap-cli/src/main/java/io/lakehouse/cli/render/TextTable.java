@@ -1,18 +1,18 @@
-package io.lakehouse.cli;
+package io.lakehouse.cli.render;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Left-aligned columns sized to their content, for terminal output. */
-final class TextTable {
+public final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = List.of(header);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
             row.add(cell == null ? "" : cell.toString());
@@ -21,7 +21,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
