@@ -1,29 +1,17 @@
 package io.lakehouse.cli;
 
 import io.lakehouse.runtime.InitPhase;
-import io.lakehouse.runtime.StackListener;
-import io.lakehouse.runtime.docker.ContainerLayout;
+import io.lakehouse.runtime.docker.ContainerEntrypoint;
 import io.lakehouse.runtime.docker.ContainerProbeLoop;
-import io.lakehouse.runtime.docker.ContainerSecrets;
-import io.lakehouse.runtime.process.JdkLocator;
-import io.lakehouse.runtime.process.ResolvedCommand;
-import io.lakehouse.runtime.process.ServicePreparation;
+import io.lakehouse.stack.HealthProbe;
 import io.lakehouse.stack.ProbeResult;
-import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
-import io.lakehouse.stack.ServiceDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Run inside the project's images only: {@code prepare} renders config and runs one-time init steps exactly as the
@@ -39,37 +27,7 @@ final class ContainerCommand {
                 @Option(names = "--status-file", description = "where each init step's phase is written for the "
                         + "healthcheck ('" + InitPhase.STATE + " <epoch> <step> budget=<s>s: <what>')")
                 Path statusFile) throws Exception {
-        ServiceCatalog catalog = ServiceCatalog.standard();
-        ServiceDefinition service = catalog.get(name);
-        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv,
-                ContainerSecrets.mounted());
-        ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
-                ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
-        ResolvedCommand command = preparation.prepare(StackListener.SILENT, step -> {
-            if (statusFile != null) {
-                String line = InitPhase.begins(step, java.time.Instant.now().getEpochSecond()).statusLine();
-                try {
-                    Files.writeString(statusFile, line + System.lineSeparator(), StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            System.err.println("lakehouse-entrypoint: init step " + step.id() + " (" + step.description()
-                    + "), budget " + step.budget().toSeconds() + " s");
-        });
-        ByteArrayOutputStream argv = new ByteArrayOutputStream();
-        for (String argument : command.arguments()) {
-            argv.write(argument.getBytes(StandardCharsets.UTF_8));
-            argv.write(0);
-        }
-        Files.write(argvFile, argv.toByteArray());
-        Map<String, String> environment = new HashMap<>(preparation.environment());
-        if (command.jdk() != null) {
-            environment.put("JAVA_HOME", command.jdk().home().toString());
-        }
-        StringBuilder env = new StringBuilder();
-        environment.forEach((k, v) -> env.append(k).append('=').append(v).append('\0'));
-        Files.writeString(Path.of(argvFile + ".env"), env, StandardCharsets.UTF_8);
+        new ContainerEntrypoint(ServiceCatalog.standard(), name).prepare(argvFile, statusFile, System.err);
         return ExitCodes.OK;
     }
 
@@ -82,24 +40,14 @@ final class ContainerCommand {
               @Option(names = "--status-file", defaultValue = "/tmp/lakehouse-health",
                       description = "where --watch writes '<state> <epoch> <detail>'") Path statusFile)
             throws InterruptedException {
-        ServiceCatalog catalog = ServiceCatalog.standard();
-        ServiceDefinition service = catalog.get(name);
-        Map<String, String> variables = ContainerLayout.variables(service, catalog, System::getenv,
-                ContainerSecrets.mounted());
-        Map<String, Integer> ports = new HashMap<>();
-        Map<String, String> secrets = new HashMap<>();
-        catalog.all().forEach(s -> {
-            s.ports().forEach(p -> ports.put(p.variable(), Integer.parseInt(variables.get(p.variable()))));
-            s.generatedValues().forEach(g -> Optional.ofNullable(variables.get(g.variable()))
-                    .ifPresent(v -> secrets.put(g.variable(), v)));
-        });
-        ProbeTarget target = new ProbeTarget("127.0.0.1", ports, secrets);
+        ContainerEntrypoint container = new ContainerEntrypoint(ServiceCatalog.standard(), name);
+        HealthProbe health = container.service().health();
         if (watch) {
-            new ContainerProbeLoop(name, service.health(), target, statusFile, System.err)
+            new ContainerProbeLoop(name, health, container.probeTarget(), statusFile, System.err)
                     .run(Duration.ofSeconds(Math.max(1, everySeconds)));
             return ExitCodes.OK;
         }
-        ProbeResult result = service.health().probe(target);
+        ProbeResult result = health.probe(container.probeTarget());
         System.out.println((result.healthy() ? "healthy: " : "unhealthy: ") + result.detail());
         return result.healthy() ? ExitCodes.OK : ExitCodes.NOT_HEALTHY;
     }
