@@ -367,7 +367,8 @@ class DockerCliLifecycleIT {
         assertEquals(3, refused.exit(), refused.out() + refused.err());
         assertTrue(refused.err().contains("the compose project '" + PROJECT + "' has")
                 && refused.err().contains("volume(s) this state directory did not make")
-                && refused.err().contains(PROJECT + "_kafka-data (created "), refused.err());
+                && java.util.regex.Pattern.compile(PROJECT + "_[a-z-]+-data \\(created \\d{4}-").matcher(refused.err())
+                .find(), refused.err());
         assertTrue(!java.nio.file.Files.exists(other.resolve("secrets.properties")),
                 "a refused up generates no secrets: " + (java.nio.file.Files.exists(other) ? listing(other) : "absent"));
         assertEquals(before, listing(STATE), "the stack's own state directory is untouched");
