@@ -11,5 +11,11 @@ import java.util.List;
 public interface ReportedFailure {
     ExitStatus status();
 
-    List<String> lines();
+    /** The exception's message (every implementation is a {@link Throwable}). */
+    String getMessage();
+
+    /** What the user reads; by default the one {@code error:} line of the message. */
+    default List<String> lines() {
+        return List.of("error: " + getMessage());
+    }
 }

@@ -31,19 +31,12 @@ public record RetryPolicy(String name, Duration interval, Duration timeout) {
      * interrupt ends the wait (false) and keeps the thread's interrupt flag.
      */
     public boolean await(java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(interval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            return awaitChecked(done::getAsBoolean);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 
     /** A condition whose check may fail (a query, a call to a service) with {@code E}. */

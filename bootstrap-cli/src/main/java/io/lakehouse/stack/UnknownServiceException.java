@@ -15,9 +15,4 @@ public final class UnknownServiceException extends IllegalArgumentException impl
     public ExitStatus status() {
         return ExitStatus.USAGE;
     }
-
-    @Override
-    public java.util.List<String> lines() {
-        return java.util.List.of("error: " + getMessage());
-    }
 }

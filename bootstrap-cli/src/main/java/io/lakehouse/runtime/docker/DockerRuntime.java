@@ -190,6 +190,7 @@ public final class DockerRuntime implements StackRuntime {
             try {
                 DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
                         listener);
+                startOnDemand(services, vendorImages, compose, listener);
             } catch (StackStartException failed) {
                 // services fail one after the other when the engine itself went away: name the engine, not them
                 Optional<String> engine = DockerEngine.problem();
@@ -198,10 +199,9 @@ public final class DockerRuntime implements StackRuntime {
                 }
                 throw failed;
             } finally {
+                // what this up made or used, whether or not every service came up
                 recordVolumes(volumes);
             }
-            startOnDemand(services, vendorImages, compose, listener);
-            recordVolumes(volumes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

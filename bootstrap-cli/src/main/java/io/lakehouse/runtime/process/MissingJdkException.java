@@ -13,9 +13,4 @@ public final class MissingJdkException extends IllegalStateException implements 
     public ExitStatus status() {
         return ExitStatus.PRECONDITION;
     }
-
-    @Override
-    public java.util.List<String> lines() {
-        return java.util.List.of("error: " + getMessage());
-    }
 }
