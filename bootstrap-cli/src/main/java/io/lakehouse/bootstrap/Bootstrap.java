@@ -1,5 +1,7 @@
 package io.lakehouse.bootstrap;
 
+import io.lakehouse.runtime.RuntimeKind;
+import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.stack.ProbeTarget;
 
 import java.util.ArrayList;
@@ -14,16 +16,19 @@ public final class Bootstrap {
         this.steps = List.copyOf(steps);
     }
 
-    /** The steps that need nothing but the stack's endpoints (namespaces, topics, connectors, keyspaces). */
-    public static Bootstrap standard() {
+    /**
+     * The platform's objects (namespaces, topics, the CDC connector, keyspaces, marts' schema) on a stack of this
+     * runtime and state directory (the connector's config names the worker's secrets folder as the worker sees it).
+     */
+    public static Bootstrap standard(RuntimeKind runtime, StackLayout layout) {
         return new Bootstrap(List.of(new NamespacesStep(), new KafkaTopicsStep(PlatformTopics.ALL),
-                new CdcConnectorStep(),
+                CdcConnectorStep.on(runtime, layout),
                 new ServingStoreStep(), new MartsStep()));
     }
 
     /** Everything {@code up} and {@code bootstrap} set up: the standard steps, then the applications' provisioning. */
     public static Bootstrap standard(BootstrapContext context) {
-        List<BootstrapStep> steps = new ArrayList<>(standard().steps);
+        List<BootstrapStep> steps = new ArrayList<>(standard(context.runtime(), context.layout()).steps);
         steps.add(new SupersetStep(context));
         return new Bootstrap(steps);
     }

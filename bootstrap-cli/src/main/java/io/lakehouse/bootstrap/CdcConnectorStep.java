@@ -1,12 +1,17 @@
 package io.lakehouse.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lakehouse.runtime.RuntimeKind;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.docker.ContainerLayout;
 import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.health.KafkaConnectProbe;
 import io.lakehouse.stack.health.TraceText;
 import io.lakehouse.stack.services.KafkaConnectService;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +25,49 @@ import java.util.TreeSet;
  * connector reading the binlog of database {@code shop} into the topics {@code cdc.shop.<table>} (see
  * {@link PlatformTopics}), as plain JSON. Idempotent: the config is only written when it differs from the stored one.
  * <p>
- * The config holds no secret and no address that depends on the runtime: {@code ${env:NAME}} values are resolved by
- * the worker's EnvVarConfigProvider from its own environment (compose/kafka-connect/connect-distributed.properties),
- * so the password never reaches Connect's config topic and the same config serves both runtimes.
+ * The config holds no secret: the worker resolves it when it uses it (compose/kafka-connect/connect-distributed.properties),
+ * so the password never reaches Connect's config topic. Addresses are {@code ${env:NAME}}, looked up in the worker's
+ * environment; the password is {@code ${secrets:DIR:CDC_DB_PASSWORD}}, the owner-only file the worker's config
+ * rendered, named by the folder as the worker sees it (the only thing in the config that differs between runtimes).
  */
 public final class CdcConnectorStep implements BootstrapStep {
     public static final String CONNECTOR = "shop-cdc";
+    /** The generated secret the connector logs in with (the {@code mysql} service's {@code cdc} user). */
+    public static final String PASSWORD = "CDC_DB_PASSWORD";
+
+    private final Path workerSecrets;
+
+    /** @param workerSecrets the worker's rendered secrets folder, as the worker sees it (see {@link #workerSecrets}) */
+    public CdcConnectorStep(Path workerSecrets) {
+        this.workerSecrets = Objects.requireNonNull(workerSecrets, "workerSecrets");
+    }
+
+    /** The step for a stack of this runtime and state directory. */
+    public static CdcConnectorStep on(RuntimeKind runtime, StackLayout layout) {
+        return new CdcConnectorStep(workerSecrets(runtime, layout));
+    }
+
+    /**
+     * Where the Kafka Connect worker finds its secrets folder (compose/kafka-connect/secrets, rendered): its config
+     * folder in the container's volume under compose, the state directory's {@code conf/kafka-connect} locally.
+     */
+    public static Path workerSecrets(RuntimeKind runtime, StackLayout layout) {
+        Path conf = switch (runtime) {
+            case DOCKER -> ContainerLayout.confDir();
+            case LOCAL -> layout.confDir(ServiceCatalog.standard().get("kafka-connect"));
+        };
+        return conf.resolve("secrets");
+    }
 
     /** The connector config as the platform declares it (Connect adds {@code name} when it stores it). */
-    static Map<String, String> connectorConfig() {
+    Map<String, String> connectorConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", KafkaConnectService.DEBEZIUM_MARIADB_CONNECTOR);
         config.put("tasks.max", "1");
         config.put("database.hostname", "${env:MYSQL_HOST}");
         config.put("database.port", "${env:MYSQL_PORT}");
         config.put("database.user", "cdc");
-        config.put("database.password", "${env:CDC_DB_PASSWORD}");
+        config.put("database.password", "${secrets:" + workerSecrets + ":" + PASSWORD + "}");
         // the server's own id is 1 (compose/mysql/my.cnf); a binlog reader joins as a replica with another one
         config.put("database.server.id", "5400");
         // the server runs without TLS (skip-ssl)
@@ -140,6 +172,10 @@ public final class CdcConnectorStep implements BootstrapStep {
             changed.addAll(current.keySet());
             changed.removeIf(key -> Objects.equals(wanted.get(key), current.get(key)));
             connect.putConfig(CONNECTOR, wanted);
+            // a task the old config made fail (a stack upgraded from one whose worker read the password from its
+            // environment) would show FAILED until the worker restarts it with the new one: restart it now, so that
+            // whoever waits next sees RESTARTING, then the new config's own state
+            connect.restartFailed(CONNECTOR);
             return List.of(new StepOutcome(name(), object, true, "updated " + String.join(", ", changed)));
         }
         connect.putConfig(CONNECTOR, wanted);

@@ -120,6 +120,19 @@ final class KafkaConnectRest {
         expect(202, response, "PUT /connectors/" + connector + "/resume");
     }
 
+    /**
+     * {@code POST /connectors/NAME/restart?includeTasks=true&onlyFailed=true}: the connector and those of its tasks
+     * that are FAILED start again (KIP-745); the worker reports them RESTARTING at once, not their old failure.
+     */
+    void restartFailed(String connector) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                uri("/connectors/" + connector + "/restart?includeTasks=true&onlyFailed=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 202 && response.statusCode() != 204) {
+            expect(202, response, "POST /connectors/" + connector + "/restart");
+        }
+    }
+
     /** How long a connector asked to stop may take to report it. */
     static final RetryPolicy STATE_CHANGE = new RetryPolicy("Kafka Connect state change", Duration.ofMillis(500),
             Duration.ofSeconds(60));

@@ -105,9 +105,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private int seed(StackRuntime runtime, PrintWriter out, PrintWriter err) throws Exception {
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
-        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(),
-                scale == null ? 1 : scale, stack.layout().home(), stack.layout().stateDir().resolve("seed"),
-                (stage, message) -> progress.update(message));
+        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), stack.layout(),
+                scale == null ? 1 : scale, (stage, message) -> progress.update(message));
         SeedBenchmark.Result result = new SeedBenchmark(context,
                 progress::update).run(runs == null ? 3 : runs);
         progress.done();

@@ -64,10 +64,9 @@ final class SeedCommand implements Callable<Integer> {
         if (inToolbox.isPresent()) {
             return inToolbox.get();
         }
-        Path home = stack.layout().home();
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
-        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), scale, home,
-                stack.layout().stateDir().resolve("seed"), (stage, message) -> progress.update(message));
+        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), stack.layout(), scale,
+                (stage, message) -> progress.update(message));
         long began = System.nanoTime();
         // the services seed works with, watched while it runs: one that dies or hangs is named with its log
         WatchedWork watch = new WatchedWork(runtime, Seed.SERVICES);

@@ -48,7 +48,10 @@ public final class TemplateRenderer {
         return templates.stream().map(t -> render(t, source)).toList();
     }
 
-    /** Renders every config file of {@code templates} into {@code target} (owner-only: some hold credentials). */
+    /**
+     * Renders every config file of {@code templates} into {@code target}, subfolders included (owner-only, folders
+     * too: some hold credentials). A file is written byte for byte as rendered: no newline is added at its end.
+     */
     public void renderFolder(Path templates, Path target) throws IOException {
         Files.createDirectories(target);
         OwnerOnly.restrict(target);
@@ -61,7 +64,10 @@ public final class TemplateRenderer {
         }
         for (Path file : files) {
             Path out = target.resolve(templates.relativize(file).toString());
-            Files.createDirectories(out.getParent());
+            for (Path dir = out.getParent(); !dir.equals(target); dir = dir.getParent()) {
+                Files.createDirectories(dir);
+                OwnerOnly.restrict(dir);
+            }
             String rendered = render(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             Files.writeString(out, rendered, StandardCharsets.UTF_8);
             OwnerOnly.restrict(out);

@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
 public final class SeedContext {
     private final ProbeTarget stack;
     private final io.lakehouse.runtime.RuntimeKind runtime;
+    private final io.lakehouse.runtime.StackLayout layout;
     private final int scale;
     private final Path home;
     private final Path sampleDir;
@@ -31,26 +32,37 @@ public final class SeedContext {
     private Catalog catalog;
 
     /**
-     * @param runtime      where the services run (the streaming jobs address them differently)
-     * @param home         the project home: sample-data/ and the jobs (jobs/flink, jobs/spark) live under it
-     * @param generatedDir where sample data of scales above 1 is generated
+     * @param runtime where the services run (the streaming jobs address them differently)
+     * @param layout  the project home (sample-data/ and the jobs, jobs/flink and jobs/spark, live under it) and the
+     *                state directory (sample data of scales above 1 is generated under its seed/)
      */
-    public SeedContext(ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime, int scale, Path home,
-                       Path generatedDir, SeedProgress progress) {
+    public SeedContext(ProbeTarget stack, io.lakehouse.runtime.RuntimeKind runtime,
+                       io.lakehouse.runtime.StackLayout layout, int scale, SeedProgress progress) {
         if (scale < 1) {
             throw new IllegalArgumentException("scale must be 1 or more, not " + scale);
         }
         this.stack = requireNonNull(stack, "stack");
         this.runtime = requireNonNull(runtime, "runtime");
         this.scale = scale;
-        this.home = requireNonNull(home, "home");
+        this.layout = requireNonNull(layout, "layout");
+        this.home = layout.home();
         this.sampleDir = home.resolve("sample-data");
-        this.generatedDir = requireNonNull(generatedDir, "generatedDir");
+        this.generatedDir = layout.stateDir().resolve("seed");
         this.progress = requireNonNull(progress, "progress");
     }
 
     public ProbeTarget stack() {
         return stack;
+    }
+
+    /** Where the services run. */
+    public io.lakehouse.runtime.RuntimeKind runtime() {
+        return runtime;
+    }
+
+    /** The project home and the state directory. */
+    public io.lakehouse.runtime.StackLayout layout() {
+        return layout;
     }
 
     public int scale() {

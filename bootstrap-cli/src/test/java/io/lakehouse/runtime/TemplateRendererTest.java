@@ -45,6 +45,26 @@ class TemplateRendererTest {
     }
 
     @Test
+    void rendersSubfoldersOwnerOnlyAndAFileByteForByte(@TempDir Path dir) throws Exception {
+        // a secret file read whole by Kafka's DirectoryConfigProvider: a newline added at its end would be part of
+        // the password
+        Path templates = Files.createDirectories(dir.resolve("t").resolve("secrets"));
+        Files.writeString(templates.resolve("DB_PASSWORD"), "${PASSWORD}");
+        Path out = dir.resolve("out");
+        new TemplateRenderer(Map.of("PASSWORD", "s3cret")).renderFolder(dir.resolve("t"), out);
+        assertEquals("s3cret", Files.readString(out.resolve("secrets/DB_PASSWORD")));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("secrets"))));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("secrets/DB_PASSWORD"))));
+    }
+
+    @Test
+    void theCdcPasswordTemplateEndsWithoutANewline() throws Exception {
+        Path file = Path.of(System.getProperty("lakehouse.home"), "compose/kafka-connect/secrets/CDC_DB_PASSWORD");
+        assertEquals("${CDC_DB_PASSWORD}", Files.readString(file), file + " is read whole as the password");
+    }
+
+    @Test
     void everyShippedTemplateUsesOnlyVariablesTheLocalRuntimeDefines() throws Exception {
         Path compose = Path.of(System.getProperty("lakehouse.home"), "compose");
         java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");

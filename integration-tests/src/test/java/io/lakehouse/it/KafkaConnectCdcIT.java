@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakehouse.bootstrap.Bootstrap;
 import io.lakehouse.bootstrap.CdcConnectorStep;
+import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.bootstrap.KafkaTopicsStep;
 import io.lakehouse.bootstrap.PlatformTopics;
 import io.lakehouse.bootstrap.StepOutcome;
@@ -75,7 +76,8 @@ class KafkaConnectCdcIT {
             sql.execute("CREATE TABLE IF NOT EXISTS cdc_probe (id BIGINT PRIMARY KEY, label VARCHAR(32) NOT NULL, "
                     + "amount DECIMAL(10,2) NOT NULL, changed_at DATETIME(3) NOT NULL)");
         }
-        Bootstrap bootstrap = new Bootstrap(List.of(new KafkaTopicsStep(PlatformTopics.ALL), new CdcConnectorStep()));
+        Bootstrap bootstrap = new Bootstrap(List.of(new KafkaTopicsStep(PlatformTopics.ALL), 
+                CdcConnectorStep.on(RuntimeKind.LOCAL, stack.layout())));
         bootstrap.apply(target, List.of("kafka", "kafka-connect"));
         // a second run finds the same config: nothing is written again
         StepOutcome again = bootstrap.apply(target, List.of("kafka-connect")).get(0);

@@ -79,7 +79,7 @@ class StreamingJobsIT {
         List<String> running = stack.runtime().status(stack.catalog().all()).stream()
                 .filter(status -> status.state() == io.lakehouse.runtime.ServiceState.HEALTHY)
                 .map(io.lakehouse.runtime.ServiceStatus::service).toList();
-        io.lakehouse.bootstrap.Bootstrap.standard().apply(stack.runtime().endpoints(), running);
+        io.lakehouse.bootstrap.Bootstrap.standard(io.lakehouse.runtime.RuntimeKind.LOCAL, stack.layout()).apply(stack.runtime().endpoints(), running);
         jobs = FlinkJobs.forLocalStack(stack.runtime().endpoints(), Path.of(System.getProperty("lakehouse.home")), true);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),

@@ -26,7 +26,7 @@ public final class SetupStage implements SeedStage {
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
         List<String> services = ServiceCatalog.standard().all().stream().map(ServiceDefinition::name).toList();
-        List<StepOutcome> outcomes = Bootstrap.standard().apply(context.stack(), services);
+        List<StepOutcome> outcomes = Bootstrap.standard(context.runtime(), context.layout()).apply(context.stack(), services);
         List<String> created = outcomes.stream().filter(StepOutcome::created).map(StepOutcome::object).toList();
         String summary = created.isEmpty()
                 ? "all " + outcomes.size() + " objects of bootstrap present"

@@ -31,7 +31,8 @@ public final class KafkaConnectService {
                 .health(new KafkaConnectProbe("CONNECT_PORT", DEBEZIUM_MARIADB_CONNECTOR))
                 // ~210 MB resident when streaming (measured); the heap may grow to 384 MB during a large snapshot
                 .memoryBudgetMb(450)
-                // read by the worker's EnvVarConfigProvider (connector config: database.password=${env:CDC_DB_PASSWORD})
+                // rendered into the worker's owner-only secrets/CDC_DB_PASSWORD, which its DirectoryConfigProvider reads
+                // (connector config: database.password=${secrets:<conf>/secrets:CDC_DB_PASSWORD})
                 .containerReads("CDC_DB_PASSWORD")
                 .startTimeout(Duration.ofSeconds(120))
                 .ui("/connectors?expand=status")
@@ -44,10 +45,9 @@ public final class KafkaConnectService {
                                 List.of("-Xms64m", "-Dlog4j2.configurationFile=${CONF_DIR}/log4j2.properties",
                                         "-Djava.awt.headless=true"),
                                 List.of("${CONF_DIR}/connect-distributed.properties")),
-                        // read by the worker's EnvVarConfigProvider (connector configs say ${env:NAME}); in a
-                        // container compose sets the same variables
-                        Map.of("CDC_DB_PASSWORD", "${CDC_DB_PASSWORD}",
-                                "MYSQL_HOST", "${MYSQL_HOST}",
+                        // addresses read by the worker's EnvVarConfigProvider (connector configs say ${env:NAME});
+                        // no secret: a process's environment is readable for its life (/proc/PID/environ)
+                        Map.of("MYSQL_HOST", "${MYSQL_HOST}",
                                 "MYSQL_PORT", "${MYSQL_PORT}",
                                 "KAFKA_HOST", "${KAFKA_HOST}",
                                 "KAFKA_INTERNAL_PORT", "${KAFKA_INTERNAL_PORT}")))
