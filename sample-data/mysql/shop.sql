@@ -3,17 +3,41 @@
 -- records of csv/customers.csv, csv/stores.csv and xml/products.xml.
 SET NAMES utf8mb4;
 
-CREATE TABLE IF NOT EXISTS orders (order_id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL,
-  store_id INT NOT NULL, order_ts DATETIME(3) NOT NULL, status VARCHAR(16) NOT NULL,
-  total_amount DECIMAL(12,2) NOT NULL, updated_at DATETIME(3) NOT NULL);
-CREATE TABLE IF NOT EXISTS order_items (order_id BIGINT NOT NULL, line_no INT NOT NULL,
-  product_sku VARCHAR(32) NOT NULL, quantity INT NOT NULL, unit_price DECIMAL(10,2) NOT NULL,
-  PRIMARY KEY (order_id, line_no));
-CREATE TABLE IF NOT EXISTS payments (payment_id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL,
-  method VARCHAR(16) NOT NULL, amount DECIMAL(12,2) NOT NULL, paid_at DATETIME(3) NOT NULL);
-CREATE TABLE IF NOT EXISTS shipments (shipment_id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL,
-  carrier VARCHAR(32) NOT NULL, shipped_at DATETIME(3) NOT NULL, delivered_at DATETIME(3) NULL,
-  status VARCHAR(16) NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (
+  order_id BIGINT NOT NULL,
+  customer_id BIGINT NOT NULL,
+  store_id INT NOT NULL,
+  order_ts DATETIME(3) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  total_amount DECIMAL(12,2) NOT NULL,
+  updated_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (order_id)
+);
+CREATE TABLE IF NOT EXISTS order_items (
+  order_id BIGINT NOT NULL,
+  line_no INT NOT NULL,
+  product_sku VARCHAR(32) NOT NULL,
+  quantity INT NOT NULL,
+  unit_price DECIMAL(10,2) NOT NULL,
+  PRIMARY KEY (order_id, line_no)
+);
+CREATE TABLE IF NOT EXISTS payments (
+  payment_id BIGINT NOT NULL,
+  order_id BIGINT NOT NULL,
+  method VARCHAR(16) NOT NULL,
+  amount DECIMAL(12,2) NOT NULL,
+  paid_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (payment_id)
+);
+CREATE TABLE IF NOT EXISTS shipments (
+  shipment_id BIGINT NOT NULL,
+  order_id BIGINT NOT NULL,
+  carrier VARCHAR(32) NOT NULL,
+  shipped_at DATETIME(3) NOT NULL,
+  delivered_at DATETIME(3) NULL,
+  status VARCHAR(16) NOT NULL,
+  PRIMARY KEY (shipment_id)
+);
 
 
 INSERT INTO orders (order_id, customer_id, store_id, order_ts, status, total_amount, updated_at) VALUES

@@ -5,7 +5,8 @@ import io.lakehouse.bootstrap.PlatformTopics;
 import io.lakehouse.bootstrap.TopicSpec;
 import io.lakehouse.seed.streaming.StreamingJob;
 import io.lakehouse.serving.ServingStore;
-import io.lakehouse.verify.ShopTable;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -42,7 +43,7 @@ public final class SeedReset {
         context.flinkJobs()
                 .reset(StreamingJob.ALL, line -> progress.update("reset", line));
         try (Connection mysql = context.mysql(); Statement sql = mysql.createStatement()) {
-            for (ShopTable table : ShopTable.ALL) {
+            for (ShopTable table : ShopSchema.TABLES) {
                 sql.execute("DROP TABLE IF EXISTS " + table.name());
             }
             progress.update("reset", "dropped the shop's MySQL tables");

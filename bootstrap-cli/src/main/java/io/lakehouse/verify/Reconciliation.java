@@ -9,6 +9,9 @@ import io.lakehouse.serving.ServingStore;
 import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.sql.TrinoErrors;
 import io.lakehouse.seed.ShopDatabase;
+import io.lakehouse.shop.ShopFingerprint;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 import io.lakehouse.seed.sample.SampleDataset;
 import io.lakehouse.stack.ProbeTarget;
 
@@ -79,13 +82,13 @@ public final class Reconciliation {
     private void mysql(SampleDataset data, Statement trinoSql, List<Check> checks) {
         Map<String, Long> rowsAfterChanges = ApplicationChanges.rowsAfter(data);
         try (Connection connection = ShopDatabase.connect(stack); Statement mysql = connection.createStatement()) {
-            for (ShopTable table : ShopTable.ALL) {
-                ShopTable.Fingerprint source = ShopTable.Fingerprint.of(mysql, table.mysqlFingerprint());
+            for (ShopTable table : ShopSchema.TABLES) {
+                ShopFingerprint source = ShopFingerprint.of(mysql, ShopFingerprint.mysqlQuery(table));
                 checks.add(Check.equal("mysql", "shop." + table.name() + ": rows", rowsAfterChanges.get(table.name()),
                         source.rows(), "MySQL against the documented rows after the application's changes"));
                 try {
-                    ShopTable.Fingerprint bronze = ShopTable.Fingerprint.of(trinoSql,
-                            table.trinoFingerprint("lakehouse.bronze"));
+                    ShopFingerprint bronze = ShopFingerprint.of(trinoSql,
+                            ShopFingerprint.trinoQuery(table, "lakehouse.bronze"));
                     checks.add(Check.equal("cdc", "bronze." + table.name() + ": rows", source.rows(), bronze.rows(),
                             "MySQL shop." + table.name() + " against Iceberg, through Trino"));
                     checks.add(Check.equal("cdc", "bronze." + table.name() + ": content", Long.toHexString(source.crcSum()),

@@ -5,7 +5,9 @@ import io.lakehouse.runtime.process.PortInspector;
 import io.lakehouse.seed.ShopDatabase;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceDefinition;
-import io.lakehouse.verify.ShopTable;
+import io.lakehouse.shop.ShopFingerprint;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -172,13 +174,10 @@ class AirflowDagIT {
             behind = new ArrayList<>();
             try (Connection mysql = ShopDatabase.connect(target); Statement source = mysql.createStatement();
                  Connection trino = stack.endpoints().trino(); Statement bronze = trino.createStatement()) {
-                for (ShopTable table : ShopTable.ALL) {
-                    if (!table.name().equals("orders") && !table.name().equals("order_items")) {
-                        continue;
-                    }
-                    ShopTable.Fingerprint want = ShopTable.Fingerprint.of(source, table.mysqlFingerprint());
-                    ShopTable.Fingerprint have = ShopTable.Fingerprint.of(bronze,
-                            table.trinoFingerprint("lakehouse.bronze"));
+                for (ShopTable table : List.of(ShopSchema.ORDERS, ShopSchema.ORDER_ITEMS)) {
+                    ShopFingerprint want = ShopFingerprint.of(source, ShopFingerprint.mysqlQuery(table));
+                    ShopFingerprint have = ShopFingerprint.of(bronze,
+                            ShopFingerprint.trinoQuery(table, "lakehouse.bronze"));
                     if (!want.equals(have)) {
                         behind.add(table.name());
                     }

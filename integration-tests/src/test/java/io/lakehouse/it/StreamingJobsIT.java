@@ -85,18 +85,10 @@ class StreamingJobsIT {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
         try (Connection mysql = mysql(); Statement sql = mysql.createStatement()) {
-            // contracts.md: the application's tables (the MySQL service creates database shop)
-            sql.execute("CREATE TABLE IF NOT EXISTS orders (order_id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, "
-                    + "store_id INT NOT NULL, order_ts DATETIME(3) NOT NULL, status VARCHAR(16) NOT NULL, "
-                    + "total_amount DECIMAL(12,2) NOT NULL, updated_at DATETIME(3) NOT NULL)");
-            sql.execute("CREATE TABLE IF NOT EXISTS order_items (order_id BIGINT NOT NULL, line_no INT NOT NULL, "
-                    + "product_sku VARCHAR(32) NOT NULL, quantity INT NOT NULL, unit_price DECIMAL(10,2) NOT NULL, "
-                    + "PRIMARY KEY (order_id, line_no))");
-            sql.execute("CREATE TABLE IF NOT EXISTS payments (payment_id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, "
-                    + "method VARCHAR(16) NOT NULL, amount DECIMAL(12,2) NOT NULL, paid_at DATETIME(3) NOT NULL)");
-            sql.execute("CREATE TABLE IF NOT EXISTS shipments (shipment_id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, "
-                    + "carrier VARCHAR(32) NOT NULL, shipped_at DATETIME(3) NOT NULL, delivered_at DATETIME(3) NULL, "
-                    + "status VARCHAR(16) NOT NULL)");
+            // the application's tables, as the shop schema declares them (the MySQL service creates database shop)
+            for (io.lakehouse.shop.ShopTable table : io.lakehouse.shop.ShopSchema.TABLES) {
+                sql.execute(table.mysqlDdl());
+            }
         }
     }
 

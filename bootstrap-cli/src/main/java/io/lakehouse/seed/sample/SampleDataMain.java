@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /**
  * Regenerates {@code sample-data/} (scale 1) or any scale into a directory:
  * {@code java -cp lakehouse-all.jar io.lakehouse.seed.sample.SampleDataMain DIR [SCALE]}; prints the expected counts.
+ * Where DIR has a README.md (sample-data/ does), its generated shop schema section is refreshed too.
  */
 public final class SampleDataMain {
     private SampleDataMain() {
@@ -18,6 +19,10 @@ public final class SampleDataMain {
         int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         SampleDataset data = new SampleGenerator(scale).generate();
         data.writeTo(Path.of(args[0]));
+        Path readme = Path.of(args[0]).resolve("README.md");
+        if (java.nio.file.Files.exists(readme) && SchemaSection.refresh(readme)) {
+            System.out.println("refreshed the shop schema in " + readme);
+        }
         System.out.println(ExpectedCounts.of(data));
     }
 }

@@ -8,6 +8,8 @@ import io.lakehouse.seed.sample.ShopRecords.PlannedRecord;
 import io.lakehouse.seed.sample.ShopRecords.Product;
 import io.lakehouse.seed.sample.ShopRecords.Shipment;
 import io.lakehouse.seed.sample.ShopRecords.Store;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -69,30 +71,42 @@ public record SampleDataset(int scale, List<Customer> customers, List<Store> sto
         w.write("-- Tables as fixed by the seed contract; customer_id, store_id and product_sku refer to the good\n"
                 + "-- records of csv/customers.csv, csv/stores.csv and xml/products.xml.\n");
         w.write("SET NAMES utf8mb4;\n\n");
-        w.write(ShopSchema.DDL + "\n");
-        insert(w, "orders", "order_id, customer_id, store_id, order_ts, status, total_amount, updated_at", orders,
-                o -> o.orderId() + ", " + o.customerId() + ", " + o.storeId() + ", " + q(o.orderTs()) + ", '"
-                        + o.status() + "', " + o.totalAmount().toPlainString() + ", " + q(o.updatedAt()));
-        insert(w, "order_items", "order_id, line_no, product_sku, quantity, unit_price", orderItems,
-                i -> i.orderId() + ", " + i.lineNo() + ", '" + i.productSku() + "', " + i.quantity() + ", "
-                        + i.unitPrice().toPlainString());
-        insert(w, "payments", "payment_id, order_id, method, amount, paid_at", payments,
-                p -> p.paymentId() + ", " + p.orderId() + ", '" + p.method() + "', " + p.amount().toPlainString()
-                        + ", " + q(p.paidAt()));
-        insert(w, "shipments", "shipment_id, order_id, carrier, shipped_at, delivered_at, status", shipments,
-                s -> s.shipmentId() + ", " + s.orderId() + ", '" + s.carrier() + "', " + q(s.shippedAt()) + ", "
-                        + q(s.deliveredAt()) + ", '" + s.status() + "'");
+        w.write(ShopSchema.mysqlDdl() + "\n");
+        // each row's values in its table's column order (io.lakehouse.shop.ShopSchema)
+        insert(w, ShopSchema.ORDERS, orders, o -> List.of(Long.toString(o.orderId()), Long.toString(o.customerId()),
+                Integer.toString(o.storeId()), q(o.orderTs()), q(o.status()), o.totalAmount().toPlainString(),
+                q(o.updatedAt())));
+        insert(w, ShopSchema.ORDER_ITEMS, orderItems, i -> List.of(Long.toString(i.orderId()),
+                Integer.toString(i.lineNo()), q(i.productSku()), Integer.toString(i.quantity()),
+                i.unitPrice().toPlainString()));
+        insert(w, ShopSchema.PAYMENTS, payments, p -> List.of(Long.toString(p.paymentId()), Long.toString(p.orderId()),
+                q(p.method()), p.amount().toPlainString(), q(p.paidAt())));
+        insert(w, ShopSchema.SHIPMENTS, shipments, s -> List.of(Long.toString(s.shipmentId()),
+                Long.toString(s.orderId()), q(s.carrier()), q(s.shippedAt()), q(s.deliveredAt()), q(s.status())));
     }
 
-    private static <T> void insert(Writer w, String table, String columns, List<T> rows, Function<T, String> values)
+    private static <T> void insert(Writer w, ShopTable table, List<T> rows, Function<T, List<String>> values)
             throws IOException {
         for (int start = 0; start < rows.size(); start += INSERT_BATCH) {
-            w.write("\nINSERT INTO " + table + " (" + columns + ") VALUES\n");
+            w.write("\nINSERT INTO " + table.name() + " (" + String.join(", ", table.columnNames()) + ") VALUES\n");
             int end = Math.min(rows.size(), start + INSERT_BATCH);
             for (int i = start; i < end; i++) {
-                w.write("(" + values.apply(rows.get(i)) + ")" + (i + 1 < end ? ",\n" : ";\n"));
+                List<String> row = values.apply(rows.get(i));
+                if (row.size() != table.columns().size()) {
+                    throw new IllegalStateException(table.name() + " has " + table.columnNames() + ", the generator gave "
+                            + row.size() + " values: give every column of the shop schema a value");
+                }
+                w.write("(" + String.join(", ", row) + ")" + (i + 1 < end ? ",\n" : ";\n"));
             }
         }
+    }
+
+    /** A text value as a SQL literal (the generator's values hold no quote). */
+    private static String q(String text) {
+        if (text.contains("'") || text.contains("\\")) {
+            throw new IllegalArgumentException("a generated value with a quote or backslash: " + text);
+        }
+        return "'" + text + "'";
     }
 
     private static String q(java.time.LocalDateTime ts) {

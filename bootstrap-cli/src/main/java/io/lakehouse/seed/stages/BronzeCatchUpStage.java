@@ -8,7 +8,9 @@ import io.lakehouse.seed.streaming.CdcSnapshot;
 import io.lakehouse.seed.streaming.FlinkJobs;
 import io.lakehouse.seed.streaming.StreamingJob;
 import io.lakehouse.sql.TrinoEndpoint;
-import io.lakehouse.verify.ShopTable;
+import io.lakehouse.shop.ShopFingerprint;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,13 +112,13 @@ public final class BronzeCatchUpStage implements SeedStage {
         List<String> behind = new ArrayList<>();
         try (Connection mysql = context.mysql(); Statement source = mysql.createStatement();
              Connection lake = trino.connect(); Statement bronze = lake.createStatement()) {
-            for (ShopTable table : ShopTable.ALL) {
-                ShopTable.Fingerprint want = ShopTable.Fingerprint.of(source, table.mysqlFingerprint());
-                ShopTable.Fingerprint have;
+            for (ShopTable table : ShopSchema.TABLES) {
+                ShopFingerprint want = ShopFingerprint.of(source, ShopFingerprint.mysqlQuery(table));
+                ShopFingerprint have;
                 try {
-                    have = ShopTable.Fingerprint.of(bronze, table.trinoFingerprint("lakehouse.bronze"));
+                    have = ShopFingerprint.of(bronze, ShopFingerprint.trinoQuery(table, "lakehouse.bronze"));
                 } catch (SQLException missing) {
-                    have = new ShopTable.Fingerprint(0, 0);
+                    have = ShopFingerprint.EMPTY;
                 }
                 if (!want.equals(have)) {
                     behind.add(table.name() + " (" + have.rows() + " of " + want.rows() + " rows)");

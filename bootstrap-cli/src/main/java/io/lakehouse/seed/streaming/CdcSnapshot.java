@@ -3,7 +3,8 @@ package io.lakehouse.seed.streaming;
 import io.lakehouse.bootstrap.CdcConnectorStep;
 import io.lakehouse.sql.TrinoEndpoint;
 import io.lakehouse.stack.ProbeTarget;
-import io.lakehouse.verify.ShopTable;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,13 +47,13 @@ public final class CdcSnapshot {
         jobs.awaitCaughtUp(StreamingJob.CDC_TO_BRONZE, COMMIT_WAIT, progress);
         progress.accept("emptying the CDC bronze tables");
         try (Connection lake = trino.connect(); Statement bronze = lake.createStatement()) {
-            for (ShopTable table : ShopTable.ALL) {
+            for (ShopTable table : ShopSchema.TABLES) {
                 bronze.execute("DELETE FROM lakehouse.bronze." + table.name());
             }
         }
         CdcConnectorStep.resume(stack);
         progress.accept(CdcConnectorStep.CONNECTOR + " resumed without offsets: it snapshots the shop");
-        return CdcConnectorStep.CONNECTOR + "'s offsets deleted, bronze " + ShopTable.ALL.stream()
+        return CdcConnectorStep.CONNECTOR + "'s offsets deleted, bronze " + ShopSchema.TABLES.stream()
                 .map(ShopTable::name).toList() + " emptied and snapshotted again from MySQL";
     }
 }

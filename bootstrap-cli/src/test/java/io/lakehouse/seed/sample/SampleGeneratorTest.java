@@ -30,6 +30,13 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void theReadmeDocumentsTheShopSchemaAsTheSchemaDeclaresIt() throws Exception {
+        String readme = Files.readString(repo().resolve("sample-data/README.md"));
+        assertEquals(SchemaSection.expected(), SchemaSection.current(readme),
+                "sample-data/README.md's shop schema is stale; regenerate with SampleDataMain sample-data 1");
+    }
+
+    @Test
     void sameScaleGivesSameBytesAndScaleMultipliesRows(@TempDir Path a, @TempDir Path b) throws Exception {
         new SampleGenerator(2).generate().writeTo(a);
         new SampleGenerator(2).generate().writeTo(b);

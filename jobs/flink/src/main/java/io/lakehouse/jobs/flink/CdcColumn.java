@@ -1,5 +1,8 @@
 package io.lakehouse.jobs.flink;
 
+import io.lakehouse.shop.ColumnType;
+import io.lakehouse.shop.ShopColumn;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -18,6 +21,24 @@ public record CdcColumn(String name, String sourceType, String bronzeType, Strin
         requireNonNull(sourceType, "sourceType");
         requireNonNull(bronzeType, "bronzeType");
         requireNonNull(conversion, "conversion");
+    }
+
+    /** The column as the connector's config writes it (plain JSON, decimals as strings, DATETIME as epoch ms). */
+    public static CdcColumn of(ShopColumn column) {
+        ColumnType type = column.type();
+        return switch (type.kind()) {
+            case BIGINT -> bigint(column.name());
+            case INT -> integer(column.name());
+            case VARCHAR -> varchar(column.name());
+            case DECIMAL -> decimal(column.name(), type.precision(), type.scale());
+            case DATETIME -> {
+                if (type.precision() != 3) {
+                    throw new IllegalArgumentException(column.name() + ": DATETIME(" + type.precision()
+                            + ") is not captured; Debezium's epoch milliseconds carry DATETIME(3)");
+                }
+                yield datetime(column.name());
+            }
+        };
     }
 
     public static CdcColumn bigint(String name) {

@@ -1,5 +1,8 @@
 package io.lakehouse.jobs.flink;
 
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,25 +17,13 @@ public record CdcTable(String name, List<CdcColumn> columns, List<String> primar
     public static final String TOPIC_PREFIX = "cdc.shop.";
     public static final String BRONZE = "bronze";
 
-    /** The four tables of contracts.md, in MySQL's column order. */
-    public static final List<CdcTable> SHOP = List.of(
-            new CdcTable("orders", List.of(
-                    CdcColumn.bigint("order_id"), CdcColumn.bigint("customer_id"), CdcColumn.integer("store_id"),
-                    CdcColumn.datetime("order_ts"), CdcColumn.varchar("status"),
-                    CdcColumn.decimal("total_amount", 12, 2), CdcColumn.datetime("updated_at")),
-                    List.of("order_id")),
-            new CdcTable("order_items", List.of(
-                    CdcColumn.bigint("order_id"), CdcColumn.integer("line_no"), CdcColumn.varchar("product_sku"),
-                    CdcColumn.integer("quantity"), CdcColumn.decimal("unit_price", 10, 2)),
-                    List.of("order_id", "line_no")),
-            new CdcTable("payments", List.of(
-                    CdcColumn.bigint("payment_id"), CdcColumn.bigint("order_id"), CdcColumn.varchar("method"),
-                    CdcColumn.decimal("amount", 12, 2), CdcColumn.datetime("paid_at")),
-                    List.of("payment_id")),
-            new CdcTable("shipments", List.of(
-                    CdcColumn.bigint("shipment_id"), CdcColumn.bigint("order_id"), CdcColumn.varchar("carrier"),
-                    CdcColumn.datetime("shipped_at"), CdcColumn.datetime("delivered_at"), CdcColumn.varchar("status")),
-                    List.of("shipment_id")));
+    /** The shop's tables (io.lakehouse.shop.ShopSchema, the one description), in MySQL's column order. */
+    public static final List<CdcTable> SHOP = ShopSchema.TABLES.stream().map(CdcTable::of).toList();
+
+    /** The captured form of a shop table: its columns as Debezium writes them, its key. */
+    public static CdcTable of(ShopTable table) {
+        return new CdcTable(table.name(), table.columns().stream().map(CdcColumn::of).toList(), table.primaryKey());
+    }
 
     public CdcTable {
         requireNonNull(name, "name");
