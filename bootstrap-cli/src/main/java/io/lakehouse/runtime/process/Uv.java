@@ -74,6 +74,16 @@ public final class Uv {
         }
     }
 
+    /**
+     * Makes an empty venv at {@code venv} for {@code python}'s interpreter (no pip, no setuptools: what it holds comes
+     * from its lock). Nothing is downloaded.
+     */
+    public void createVenv(Python python, Path venv, Path log) throws IOException, InterruptedException {
+        List<String> command = List.of(executable.toString(), "venv", "--no-config", "--no-python-downloads", "--python",
+                python.executable().toString(), venv.toString());
+        LoggedCommand.run(command, pip.uvEnvironment(), log, line -> { });
+    }
+
     /** Installs {@code lock} (every package pinned and hashed) into the venv of {@code python}. */
     public void install(Path python, Path lock, Path log, Consumer<String> progress)
             throws IOException, InterruptedException {

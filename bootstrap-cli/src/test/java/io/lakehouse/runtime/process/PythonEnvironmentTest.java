@@ -46,6 +46,9 @@ class PythonEnvironmentTest {
         assertTrue(other.ready());
         assertTrue(Files.isExecutable(dir.resolve("tools/uv-" + Uv.version() + "/bin/uv")), "uv in its tool venv");
         assertTrue(Files.readString(dir.resolve("install.log")).contains("+ six==1.17.0"), "installed by uv");
+        // made by uv, not 'python -m venv': no pip in it, only what the lock holds
+        assertTrue(Files.readString(dir.resolve("venv/pyvenv.cfg")).contains("uv = "), "a venv uv made");
+        assertFalse(Files.exists(dir.resolve("venv/bin/pip")), "no pip beside the lock's packages");
         try (var found = Files.walk(dir.resolve("venv/lib"))) {
             assertTrue(found.anyMatch(p -> p.getFileName().toString().equals("six-1.17.0.dist-info")));
         }
