@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BoundedCommand {
     /** How the program ended: its exit code (-1 when it did not finish) and what it printed. */
-    public record Result(int exit, String output, boolean timedOut) {
+    public record Result(int exit, String output, boolean timedOut, java.util.Optional<String> abandoned) {
+        public Result(int exit, String output, boolean timedOut) {
+            this(exit, output, timedOut, java.util.Optional.empty());
+        }
+
         public boolean ok() {
-            return exit == 0 && !timedOut;
+            return exit == 0 && !timedOut && abandoned.isEmpty();
         }
 
         /** The last lines of the output, for a message. */
@@ -32,13 +36,49 @@ public final class BoundedCommand {
 
     /** Runs the prepared builder (its environment and directory kept; stdin, stdout and stderr redirected). */
     public static Result run(ProcessBuilder builder, Duration timeout) throws IOException, InterruptedException {
+        return run(builder, timeout, Watch.NONE);
+    }
+
+    /**
+     * What may end a program before its timeout: every {@code every} while it runs, {@code reason} is asked; a
+     * reason (the program waits on something that is gone, such as a stopped Docker engine) kills the program, and
+     * the result says so ({@link Result#abandoned}) instead of waiting out the timeout.
+     */
+    public record Watch(Duration every, java.util.function.Supplier<java.util.Optional<String>> reason) {
+        public static final Watch NONE = new Watch(Duration.ofDays(365), java.util.Optional::empty);
+    }
+
+    /** The same, with a {@link Watch} on the program while it runs. */
+    public static Result run(ProcessBuilder builder, Duration timeout, Watch watch)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("lakehouse-command-", ".log");   // 0600: created for the owner only
         try {
             Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            boolean finished = endsWithin(process, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            java.util.Optional<String> abandoned = java.util.Optional.empty();
+            boolean finished = false;
+            while (!finished) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                finished = endsWithin(process, Duration.ofNanos(Math.min(left, watch.every().toNanos())), false);
+                if (!finished && System.nanoTime() < deadline) {
+                    abandoned = watch.reason().get();
+                    if (abandoned.isPresent()) {
+                        break;
+                    }
+                }
+            }
+            if (!finished) {
+                kill(process);
+            }
             String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
-            return finished ? new Result(process.exitValue(), printed, false) : new Result(-1, printed, true);
+            if (finished) {
+                return new Result(process.exitValue(), printed, false);
+            }
+            return new Result(-1, printed, abandoned.isEmpty(), abandoned);
         } finally {
             Files.deleteIfExists(output);
         }
@@ -85,6 +125,12 @@ public final class BoundedCommand {
 
     /** Whether the program ended within the timeout; if not (or if this thread is interrupted) it is killed. */
     private static boolean endsWithin(Process process, Duration timeout) throws InterruptedException {
+        return endsWithin(process, timeout, true);
+    }
+
+    /** Whether the program ended within the timeout; killed when this thread is interrupted, or at the timeout if asked. */
+    private static boolean endsWithin(Process process, Duration timeout, boolean killAtTimeout)
+            throws InterruptedException {
         try {
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return true;
@@ -93,7 +139,9 @@ public final class BoundedCommand {
             kill(process);
             throw e;
         }
-        kill(process);
+        if (killAtTimeout) {
+            kill(process);
+        }
         return false;
     }
 

@@ -37,6 +37,32 @@ class BoundedCommandTest {
     }
 
     @Test
+    void aWatchThatGivesAReasonEndsTheProgramBeforeItsTimeout() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        long began = System.nanoTime();
+        BoundedCommand.Result result = BoundedCommand.run(new ProcessBuilder("sh", "-c", "echo $$; exec sleep 300"),
+                Duration.ofSeconds(120), new BoundedCommand.Watch(Duration.ofMillis(300),
+                        () -> asked.incrementAndGet() < 3 ? java.util.Optional.empty()
+                                : java.util.Optional.of("the engine does not answer")));
+        assertEquals(java.util.Optional.of("the engine does not answer"), result.abandoned(), result.toString());
+        assertFalse(result.ok());
+        assertFalse(result.timedOut(), "abandoned, not timed out");
+        assertEquals(3, asked.get(), "asked while it ran, until the reason came");
+        assertTrue(System.nanoTime() - began < Duration.ofSeconds(15).toNanos(), "ended at the reason, not the timeout");
+        long pid = Long.parseLong(result.output().lines().findFirst().orElseThrow().strip());
+        ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program " + pid + " is gone");
+    }
+
+    @Test
+    void aWatchThatFindsNothingLetsTheProgramFinish() throws Exception {
+        BoundedCommand.Result result = BoundedCommand.run(new ProcessBuilder("sh", "-c", "sleep 1; echo done"),
+                Duration.ofSeconds(20), new BoundedCommand.Watch(Duration.ofMillis(200), java.util.Optional::empty));
+        assertTrue(result.ok(), result.toString());
+        assertEquals("done", result.output().strip());
+    }
+
+    @Test
     void theExitCodeAndBothStreamsAreKept() throws Exception {
         BoundedCommand.Result result = BoundedCommand.run(Duration.ofSeconds(20),
                 List.of("sh", "-c", "echo out; echo err >&2; exit 3"));

@@ -38,12 +38,22 @@ final class ComposeCli {
         }
     }
 
+    /** How often a compose call that has not ended yet checks that the engine still answers. */
+    static final Duration ENGINE_CHECK = Duration.ofSeconds(15);
+
     Result run(long timeoutSeconds, String... arguments) {
         List<String> command = command(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         try {
-            BoundedCommand.Result result = BoundedCommand.run(builder, Duration.ofSeconds(timeoutSeconds));
+            // a compose call waits on the engine: should the engine stop answering meanwhile, say so within about
+            // half a minute instead of waiting out the call's timeout (a held dockerd kept 'up -d' waiting 2 minutes)
+            BoundedCommand.Result result = BoundedCommand.run(builder, Duration.ofSeconds(timeoutSeconds),
+                    new BoundedCommand.Watch(ENGINE_CHECK, DockerEngine::problem));
+            if (result.abandoned().isPresent()) {
+                return new Result(-1, "stopped waiting for " + String.join(" ", command) + ": "
+                        + result.abandoned().get() + "\n" + result.tail(20));
+            }
             if (result.timedOut()) {
                 return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command)
                         + "\n" + result.tail(20));

@@ -248,7 +248,9 @@ public final class DockerRuntime implements StackRuntime {
         listener.on(new StackEvent(service.name(), Phase.STARTING, "docker compose up " + service.composeService()));
         // the image is built already: creating and starting one container takes seconds, unless the engine hangs
         ComposeCli.Result result = compose.run(120, "up", "-d", "--no-deps", service.composeService());
-        Container container = containers(client).get(service.composeService());
+        // the engine is asked for the container only when compose succeeded (one that stopped answering would hold
+        // this question too)
+        Container container = result.ok() ? containers(client).get(service.composeService()) : null;
         if (!result.ok() || container == null) {
             List<String> tail = result.output().lines().toList();
             throw new ServiceStartException(new ServiceFailure(service.name(),
