@@ -187,6 +187,7 @@ public final class DockerRuntime implements StackRuntime {
                 throw new IllegalStateException("docker compose could not create the project: "
                         + lastLine(created.output()));
             }
+            boolean engineGone = false;
             try {
                 DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
                         listener);
@@ -195,12 +196,17 @@ public final class DockerRuntime implements StackRuntime {
                 // services fail one after the other when the engine itself went away: name the engine, not them
                 Optional<String> engine = DockerEngine.problem();
                 if (engine.isPresent()) {
+                    engineGone = true;
                     throw new EngineStoppedException(engine.get(), failed.failures());
                 }
                 throw failed;
             } finally {
-                // what this up made or used, whether or not every service came up
-                recordVolumes(volumes);
+                // what this up made or used, whether or not every service came up; not when the engine is gone:
+                // each question would wait out its bound (a minute in all) before the error, and the next up
+                // records them
+                if (!engineGone) {
+                    recordVolumes(volumes);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -260,15 +266,22 @@ public final class DockerRuntime implements StackRuntime {
         String id = container.getId();
         LogSource log = new ContainerLogs(client, id);
         long began = System.nanoTime();
-        ProbeResult healthy = HealthWaiter.await(service, target, () -> exited(client, id),
-                () -> initPhase(client, id), log, listener);
+        // the engine's silence, once a question about this container has waited out its bound: the next question
+        // is not asked (a second 30 s), the service fails naming it at once
+        java.util.concurrent.atomic.AtomicReference<String> engineSilent = new java.util.concurrent.atomic.AtomicReference<>();
+        ProbeResult healthy = HealthWaiter.await(service, target, () -> exited(client, id, engineSilent),
+                () -> initPhase(client, id, engineSilent), log, listener);
         long tenths = (System.nanoTime() - began) / 100_000_000L;
         listener.on(new StackEvent(service.name(), Phase.HEALTHY,
                 "container " + shortId(id) + ", " + (tenths / 10.0) + " s, " + healthy.detail()));
     }
 
     /** The init step the container's entrypoint runs now, as its healthcheck last reported it. */
-    private static Optional<InitPhase> initPhase(DockerClient client, String id) {
+    private static Optional<InitPhase> initPhase(DockerClient client, String id,
+                                                 java.util.concurrent.atomic.AtomicReference<String> engineSilent) {
+        if (engineSilent.get() != null) {
+            return Optional.empty();
+        }
         try {
             InspectContainerResponse.ContainerState state = DockerEngine.within("inspect " + shortId(id),
                     () -> client.inspectContainerCmd(id).exec()).getState();
@@ -283,12 +296,19 @@ public final class DockerRuntime implements StackRuntime {
                 return Optional.empty();
             }
             return InitPhase.fromHealthOutput(last.getOutput());
+        } catch (EngineNotAnsweringException e) {
+            engineSilent.set(e.getMessage());
+            return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<String> exited(DockerClient client, String id) {
+    private static Optional<String> exited(DockerClient client, String id,
+                                           java.util.concurrent.atomic.AtomicReference<String> engineSilent) {
+        if (engineSilent.get() != null) {
+            return Optional.of(engineSilent.get());
+        }
         try {
             InspectContainerResponse.ContainerState state = DockerEngine.within("inspect " + shortId(id),
                     () -> client.inspectContainerCmd(id).exec()).getState();
@@ -297,6 +317,7 @@ public final class DockerRuntime implements StackRuntime {
             }
             return Optional.of("container " + shortId(id) + " exited with code " + state.getExitCodeLong());
         } catch (EngineNotAnsweringException e) {
+            engineSilent.set(e.getMessage());
             return Optional.of(e.getMessage());
         } catch (Exception e) {
             return Optional.of("container " + shortId(id) + " is gone (" + e.getMessage() + ")");
