@@ -9,6 +9,7 @@ import io.lakehouse.shop.ShopFingerprint;
 import io.lakehouse.shop.ShopSchema;
 import io.lakehouse.shop.ShopTable;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -56,6 +57,11 @@ class AirflowDagIT {
     private static final int ADDED_UNITS = 3;
     private static final Duration DAG_RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration CDC_TIMEOUT = Duration.ofMinutes(5);
+
+    @BeforeAll
+    static void seeded(LocalStack stack) {
+        SeedState.ensureSeeded(stack);
+    }
 
     @Test
     @Order(1)

@@ -29,6 +29,7 @@ final class Cli {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(argv.toArray(String[]::new));
+        SeedState.observed(stateDir, args, exit);
         return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -57,6 +57,13 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
                 .ensure(services);
     }
 
+    /** The stack with the named services (and what they need) running too, started beside the rest if not. */
+    public LocalStack running(Collection<String> services) {
+        synchronized (LocalStack.class) {
+            return ensure(services);
+        }
+    }
+
     /** Starts those of the services that are not running (a test may have stopped one); no-op when all run. */
     private LocalStack ensure(Collection<String> services) {
         List<ServiceDefinition> needed = catalog.withDependencies(services);

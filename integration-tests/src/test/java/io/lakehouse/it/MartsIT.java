@@ -1,5 +1,6 @@
 package io.lakehouse.it;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The marts on the local runtime (Trino's Iceberg tables, StarRocks' stand-in), after the seed tests: each
+ * The marts on the local runtime (Trino's Iceberg tables, StarRocks' stand-in), on the seeded stack: each
  * reconciles with gold (rows and revenue, computed here from gold, not from the marts), a refresh keeps the
  * declared columns and commits one new snapshot with the same rows, the previous snapshot stays readable, and
  * {@code marts compare} says plainly that StarRocks does not run here.
@@ -35,6 +36,11 @@ class MartsIT {
             "product_funnel", List.of("product_sku varchar", "product_name varchar", "category varchar",
                     "views bigint", "add_to_carts bigint", "purchases bigint", "cart_rate decimal(9,4)",
                     "conversion_rate decimal(9,4)", "revenue decimal(18,2)"));
+
+    @BeforeAll
+    static void seeded(LocalStack stack) {
+        SeedState.ensureSeeded(stack);
+    }
 
     @Test
     void refreshedMartsReconcileWithGoldKeepTheirColumnsAndCommitOneSnapshotEach(LocalStack stack) throws Exception {

@@ -2,6 +2,7 @@ package io.lakehouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,11 @@ class NotebookIT {
     private static final Duration RENDER = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void seeded(LocalStack stack) {
+        SeedState.ensureSeeded(stack);
+    }
 
     @Test
     void tourRunsTopToBottomAndCountsWhatTrinoCounts(LocalStack stack) throws Exception {

@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The CQL serving store on the local runtime, which runs Apache Cassandra as ScyllaDB's stand-in: healthy and said
  * to be a stand-in, bootstrap creates keyspace {@code serving} and its tables and changes nothing the second time,
  * a row written through the driver reads back (and an upsert of the same key replaces it), {@code down} leaves no
- * process and no port. Needs only the serving store. It drops the keyspace {@code serving}, so it runs before the
- * seed tests (order 2): they rebuild the serving totals, which {@code verify} (and the Airflow DAG's verify task)
- * compares with Trino's.
+ * process and no port. Needs only the serving store. It drops the keyspace {@code serving} and says so
+ * ({@link SeedState#spoiled}): a class after it that reads seeded data seeds again with {@code --reset}, which
+ * rebuilds the serving totals {@code verify} (and the Airflow DAG's verify task) compares with Trino's. It runs
+ * early (order 2), before the seed tests, so that in the usual order nothing needs that second seed.
  */
 @Order(2)
 @StackServices("serving-store")
@@ -66,6 +67,7 @@ class ServingStoreIT {
         try (ServingStore store = store(endpoints)) {
             // from scratch, whatever an earlier run left in this state directory
             store.session().execute("DROP KEYSPACE IF EXISTS " + ServingStore.KEYSPACE);
+            SeedState.spoiled(stack.layout().stateDir(), "ServingStoreIT dropped keyspace serving, the served totals");
             assertFalse(store.keyspaceExists());
         }
         Cli.Run bootstrap = cli(stack, "bootstrap");

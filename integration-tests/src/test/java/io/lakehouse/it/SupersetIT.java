@@ -44,6 +44,7 @@ class SupersetIT {
 
     @BeforeAll
     static void provisioned(LocalStack stack) throws Exception {
+        SeedState.ensureSeeded(stack);
         Cli.Run bootstrap = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "bootstrap");
         assertEquals(0, bootstrap.exit(), bootstrap.out() + bootstrap.err());
         assertTrue(bootstrap.out().contains("dashboard " + SupersetStep.DASHBOARD), bootstrap.out());
