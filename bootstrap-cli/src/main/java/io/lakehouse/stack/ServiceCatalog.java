@@ -1,29 +1,15 @@
 package io.lakehouse.stack;
 
-import io.lakehouse.stack.services.AirflowService;
-import io.lakehouse.stack.services.DataNodeService;
-import io.lakehouse.stack.services.FlinkJobManagerService;
-import io.lakehouse.stack.services.FlinkTaskManagerService;
-import io.lakehouse.stack.services.JupyterService;
-import io.lakehouse.stack.services.SparkConnectService;
-import io.lakehouse.stack.services.SparkMasterService;
-import io.lakehouse.stack.services.SparkWorkerService;
-import io.lakehouse.stack.services.TrinoService;
-import io.lakehouse.stack.services.HiveMetastoreService;
-import io.lakehouse.stack.services.KafkaConnectService;
-import io.lakehouse.stack.services.KafkaService;
-import io.lakehouse.stack.services.MySqlService;
-import io.lakehouse.stack.services.NameNodeService;
-import io.lakehouse.stack.services.ServingStoreService;
-import io.lakehouse.stack.services.StarRocksService;
-import io.lakehouse.stack.services.SupersetService;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registry of platform services, in declaration order, with their dependency graph. */
+/**
+ * The registry of platform services with their dependency graph: the descriptions found in a package
+ * ({@link #standard()}), in dependency layers and by name within one.
+ */
 public final class ServiceCatalog {
     private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     private final DependencyGraph graph;
@@ -43,27 +29,25 @@ public final class ServiceCatalog {
         this.graph = DependencyGraph.of(services.values());
     }
 
-    /** The platform as shipped. */
+    /** The package where the platform's service descriptions live. */
+    public static final String SERVICES_PACKAGE = "io.lakehouse.stack.services";
+
+    private static volatile ServiceCatalog standard;
+
+    /** The platform as shipped: every description in {@link #SERVICES_PACKAGE} (found once per JVM). */
     public static ServiceCatalog standard() {
-        Versions versions = Versions.pinned();
-        return new ServiceCatalog(List.of(
-                MySqlService.definition(versions),
-                KafkaService.definition(versions),
-                NameNodeService.definition(versions),
-                DataNodeService.definition(versions),
-                HiveMetastoreService.definition(versions),
-                TrinoService.definition(versions),
-                SparkMasterService.definition(versions),
-                SparkWorkerService.definition(versions),
-                SparkConnectService.definition(versions),
-                FlinkJobManagerService.definition(versions),
-                FlinkTaskManagerService.definition(versions),
-                KafkaConnectService.definition(versions),
-                ServingStoreService.definition(versions),
-                AirflowService.definition(versions),
-                SupersetService.definition(versions),
-                JupyterService.definition(versions)),
-                List.of(StarRocksService.definition(versions)));
+        ServiceCatalog catalog = standard;
+        if (catalog == null) {
+            catalog = discovered(SERVICES_PACKAGE);
+            standard = catalog;
+        }
+        return catalog;
+    }
+
+    /** The services described in these packages ({@link ServiceDescription}, {@link OnDemandDescription}). */
+    public static ServiceCatalog discovered(String... packages) {
+        ServiceDiscovery.Found found = ServiceDiscovery.in(Versions.pinned(), packages);
+        return new ServiceCatalog(found.services(), found.onDemand());
     }
 
     /** Services only the docker runtime starts, when their vendor's image is present (not waited for). */

@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The pinned versions, filtered from the root pom.xml into the CLI at build time. */
+/**
+ * The pinned versions: the root pom.xml's {@code <name>.version} properties, written into the CLI at build time
+ * (bootstrap-cli's pom, {@code write-project-properties}); {@code of("kafka")} is {@code kafka.version}. Adding a
+ * product's version is one line in the root pom, nothing else.
+ */
 public final class Versions {
     private final Properties properties;
 
@@ -27,7 +31,7 @@ public final class Versions {
     }
 
     public String of(String component) {
-        String version = properties.getProperty(component);
+        String version = properties.getProperty(component + ".version");
         if (version == null || version.startsWith("${")) {
             throw new IllegalStateException("no pinned version for " + component + " (is the CLI built with Maven?)");
         }

@@ -75,7 +75,7 @@ class CliLifecycleIT {
 
         Cli.Run unknown = cli(stack, "logs", "kafak");
         assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("valid services: mysql, kafka"), unknown.err());
+        assertTrue(unknown.err().contains("valid services: kafka, mysql"), unknown.err());
 
         Cli.Run doctor = cli(stack, "doctor", "--json");
         assertEquals(0, doctor.exit(), doctor.out() + doctor.err());

@@ -1,9 +1,11 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.AirflowHealthProbe;
 
@@ -26,13 +28,12 @@ import java.util.Map;
  * <p>Login: the simple auth manager with one user {@code admin} whose password is the generated
  * {@code AIRFLOW_ADMIN_PASSWORD}, rendered into the passwords file from {@code compose/airflow/}.
  */
-public final class AirflowService {
+@AutoService(ServiceDescription.class)
+public final class AirflowService implements ServiceDescription {
     static final String DISTRIBUTION = "airflow";
 
-    private AirflowService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("AIRFLOW_HOME", "${DATA_DIR}"),
                 Map.entry("AIRFLOW__CORE__DAGS_FOLDER", "${PROJECT_HOME}/jobs/airflow/dags"),

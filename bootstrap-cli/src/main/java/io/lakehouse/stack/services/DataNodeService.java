@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.DataNodeProbe;
 
@@ -10,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /** An HDFS DataNode: stores the blocks, registers with the NameNode. */
-public final class DataNodeService {
-    private DataNodeService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class DataNodeService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("datanode")
                 .description("HDFS DataNode (block storage)")
                 .version(versions.of("hadoop"))

@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.FlinkRestProbe;
 
@@ -13,11 +15,10 @@ import java.util.List;
  * client, or a SQL gateway) and jars ({@code flink run}) are submitted through its REST port. Checkpoints go to
  * HDFS, so it needs the NameNode (only once a job checkpoints, but then for sure).
  */
-public final class FlinkJobManagerService {
-    private FlinkJobManagerService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class FlinkJobManagerService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("flink-jobmanager")
                 .description("Flink JobManager (session cluster: REST API, web UI, job scheduling)")
                 .version(versions.of("flink"))

@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.FlinkRestProbe;
 
@@ -12,11 +14,10 @@ import java.util.List;
  * The Flink TaskManager of the session cluster: 2 slots, registers with the JobManager; its jobs read and write
  * Iceberg tables on HDFS (hence the DataNode) and Kafka topics.
  */
-public final class FlinkTaskManagerService {
-    private FlinkTaskManagerService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class FlinkTaskManagerService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("flink-taskmanager")
                 .description("Flink TaskManager (2 task slots)")
                 .version(versions.of("flink"))

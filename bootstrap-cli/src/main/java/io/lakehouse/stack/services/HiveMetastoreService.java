@@ -1,10 +1,12 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.MetastoreThriftProbe;
 
@@ -16,13 +18,12 @@ import java.util.Map;
  * The Hive Metastore (standalone), the lakehouse's catalog: schema in MySQL (created by its schematool on first
  * start), warehouse on HDFS, Thrift API for Iceberg and the engines.
  */
-public final class HiveMetastoreService {
+@AutoService(ServiceDescription.class)
+public final class HiveMetastoreService implements ServiceDescription {
     private static final List<String> CLASSPATH = List.of("${CONF_DIR}", "${DIST_DIR}/lib/*");
 
-    private HiveMetastoreService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         List<String> jvmOptions = List.of(
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dlog4j.configurationFile=${CONF_DIR}/metastore-log4j2.properties");

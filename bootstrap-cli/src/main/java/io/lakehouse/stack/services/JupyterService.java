@@ -1,9 +1,11 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.JupyterProbe;
 
@@ -18,11 +20,10 @@ import java.util.Map;
  * (config, runtime, kernels' IPython profile, checkpoints) live in the service's state, never in the home directory.
  * A Python application: its virtual environment comes from {@code services/jupyter/requirements.txt}.
  */
-public final class JupyterService {
-    private JupyterService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class JupyterService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("jupyter")
                 .description("JupyterLab: notebooks over the lakehouse (Trino, Spark Connect), token login")
                 .version(versions.of("jupyterlab"))

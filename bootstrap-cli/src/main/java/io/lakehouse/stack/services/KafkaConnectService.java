@@ -1,9 +1,11 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.KafkaConnectProbe;
 
@@ -16,13 +18,12 @@ import java.util.Map;
  * Debezium's MariaDB connector on its plugin path: change data capture from the {@code mysql} service's binlog into
  * Kafka. The connector itself is registered by bootstrap ({@code CdcConnectorStep}).
  */
-public final class KafkaConnectService {
+@AutoService(ServiceDescription.class)
+public final class KafkaConnectService implements ServiceDescription {
     public static final String DEBEZIUM_MARIADB_CONNECTOR = "io.debezium.connector.mariadb.MariaDbConnector";
 
-    private KafkaConnectService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("kafka-connect")
                 .description("Kafka Connect " + versions.of("kafka") + " worker with Debezium's MariaDB connector (CDC)")
                 .version(versions.of("debezium"))

@@ -1,11 +1,13 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.KafkaAdminProbe;
 
@@ -14,15 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Kafka in KRaft mode: one process that is both broker and controller, storage formatted on first start. */
-public final class KafkaService {
+@AutoService(ServiceDescription.class)
+public final class KafkaService implements ServiceDescription {
     private static final List<String> CLASSPATH = List.of("${CONF_DIR}", "${DIST_DIR}/lib/*");
     private static final List<String> LOGGING = List.of("-Dlog4j2.configurationFile=${CONF_DIR}/log4j2.properties",
             "-Djava.awt.headless=true");
 
-    private KafkaService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("kafka")
                 .description("Kafka event streaming (KRaft, combined broker and controller)")
                 .version(versions.of("kafka"))

@@ -1,10 +1,12 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.MySqlReadyProbe;
 
@@ -17,11 +19,10 @@ import java.util.Map;
  * change data capture. Locally it runs the MariaDB server binaries shipped on Maven Central (no root install).
  * Users and databases come from {@code compose/mysql/init.sql}, applied idempotently at every start.
  */
-public final class MySqlService {
-    private MySqlService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class MySqlService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("mysql")
                 .description("MariaDB (MySQL protocol): application database and metastore store, binlog ROW")
                 .version(versions.of("mariadb"))

@@ -1,8 +1,10 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.NameNodeProbe;
 
@@ -11,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The HDFS NameNode: the namespace of the lakehouse's storage, formatted on first start. */
-public final class NameNodeService {
+@AutoService(ServiceDescription.class)
+public final class NameNodeService implements ServiceDescription {
     private static final String MAIN = "org.apache.hadoop.hdfs.server.namenode.NameNode";
 
-    private NameNodeService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("namenode")
                 .description("HDFS NameNode (storage namespace)")
                 .version(versions.of("hadoop"))

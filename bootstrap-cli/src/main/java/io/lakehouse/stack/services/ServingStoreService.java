@@ -1,11 +1,13 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.StandIn;
 import io.lakehouse.stack.VendorImage;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.CqlProbe;
 
@@ -20,7 +22,8 @@ import java.util.Map;
  * so the local runtime (and docker, where that image cannot be pulled) runs Apache Cassandra, which speaks the
  * same CQL protocol, as its stand-in, and says so.
  */
-public final class ServingStoreService {
+@AutoService(ServiceDescription.class)
+public final class ServingStoreService implements ServiceDescription {
     /** Cassandra's own {@code jvm17-server.options} (5.0): the JDK internals it reaches into on JDK 17. */
     private static final List<String> JDK17_ACCESS = List.of(
             "-Djdk.attach.allowAttachSelf=true",
@@ -64,10 +67,8 @@ public final class ServingStoreService {
             // bounds the resident size on a shared machine (network buffers; the chunk cache is off)
             "-XX:MaxDirectMemorySize=256m");
 
-    private ServingStoreService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         String scylla = versions.of("scylladb");
         List<String> jvmOptions = new ArrayList<>(JDK17_ACCESS);
         jvmOptions.addAll(CASSANDRA);

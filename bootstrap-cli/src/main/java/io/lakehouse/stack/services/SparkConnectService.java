@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.SparkConnectProbe;
 
@@ -14,11 +16,10 @@ import java.util.List;
  * {@code lakehouse} (Hive Metastore + HDFS) as its default catalog. Started through SparkSubmit in client mode,
  * as {@code sbin/start-connect-server.sh} does, without the scripts.
  */
-public final class SparkConnectService {
-    private SparkConnectService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class SparkConnectService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("spark-connect")
                 .description("Spark Connect server (gRPC), Iceberg catalog 'lakehouse' on the metastore and HDFS")
                 .version(versions.of("spark"))

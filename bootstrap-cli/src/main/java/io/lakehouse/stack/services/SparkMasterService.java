@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.SparkMasterProbe;
 
@@ -9,11 +11,10 @@ import java.time.Duration;
 import java.util.List;
 
 /** The Spark standalone master: the cluster manager the worker registers with and applications are run on. */
-public final class SparkMasterService {
-    private SparkMasterService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class SparkMasterService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("spark-master")
                 .description("Spark standalone master (cluster manager)")
                 .version(versions.of("spark"))

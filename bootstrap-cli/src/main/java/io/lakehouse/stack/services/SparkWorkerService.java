@@ -1,7 +1,9 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.SparkWorkerProbe;
 
@@ -12,11 +14,10 @@ import java.util.List;
  * The Spark worker: offers 2 cores and 2 GiB to the master and starts the executors of applications (as child JVMs
  * with the classpath of SPARK_HOME/jars, work dirs under its DATA_DIR).
  */
-public final class SparkWorkerService {
-    private SparkWorkerService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+@AutoService(ServiceDescription.class)
+public final class SparkWorkerService implements ServiceDescription {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("spark-worker")
                 .description("Spark standalone worker (runs the executors)")
                 .version(versions.of("spark"))

@@ -1,8 +1,10 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.StandIn;
+import io.lakehouse.stack.OnDemandDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.VendorImage;
 
@@ -15,11 +17,10 @@ import java.util.List;
  * runtime when the image is present; without it Trino serves the same marts as Iceberg tables in
  * {@code lakehouse.marts}, as on the local runtime.
  */
-public final class StarRocksService {
-    private StarRocksService() {
-    }
-
-    public static OnDemandService definition(Versions versions) {
+@AutoService(OnDemandDescription.class)
+public final class StarRocksService implements OnDemandDescription {
+    @Override
+    public OnDemandService definition(Versions versions) {
         String version = versions.of("starrocks");
         return new OnDemandService("starrocks",
                 "StarRocks OLAP marts (materialized views over the Iceberg catalog)",

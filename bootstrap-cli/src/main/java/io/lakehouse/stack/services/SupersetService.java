@@ -1,10 +1,12 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.SupersetProbe;
 
@@ -25,14 +27,13 @@ import java.util.Map;
  * parallel chart requests (chart data in 40-110 ms from Superset's cache, 160-200 ms from Trino). {@code superset run}
  * is Flask's development server (its own warning says not to use it for this).
  */
-public final class SupersetService {
+@AutoService(ServiceDescription.class)
+public final class SupersetService implements ServiceDescription {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "SUPERSET_ADMIN_PASSWORD";
 
-    private SupersetService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         // every superset command reads the rendered config; SUPERSET_HOME keeps its other files out of ~/.superset
         Map<String, String> environment = Map.of(
                 "SUPERSET_CONFIG_PATH", "${CONF_DIR}/superset_config.py",

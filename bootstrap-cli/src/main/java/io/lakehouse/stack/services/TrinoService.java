@@ -1,9 +1,11 @@
 package io.lakehouse.stack.services;
 
+import com.google.auto.service.AutoService;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.TrinoProbe;
 
@@ -22,14 +24,13 @@ import java.util.Map;
  * catalog folders are given as absolute paths instead. No jvm.config is rendered: both runtimes pass these options
  * on the command line.
  */
-public final class TrinoService {
+@AutoService(ServiceDescription.class)
+public final class TrinoService implements ServiceDescription {
     /** Fits config.properties' query.max-memory-per-node (512 MB) plus heap headroom (384 MB). */
     static final int HEAP_MB = 1024;
 
-    private TrinoService() {
-    }
-
-    public static ServiceDefinition definition(Versions versions) {
+    @Override
+    public ServiceDefinition definition(Versions versions) {
         List<String> jvmOptions = List.of(
                 // Trino's recommended flags (jvm.config of its documentation), minus G1: the runtime runs every
                 // JVM with SerialGC, which Trino accepts with a warning; a small heap suits it well.

@@ -52,9 +52,9 @@ class ComposeFileTest {
                         variable + " is a top-level secret from compose's environment");
             }
         }
-        String mysql = text.substring(text.indexOf("\n  mysql:\n"), text.indexOf("\n  kafka:\n"));
+        String mysql = entry(text, "mysql");
         assertTrue(mysql.contains("    secrets:\n      - MYSQL_ROOT_PASSWORD\n"), mysql);
-        String metastore = text.substring(text.indexOf("\n  hive-metastore:\n"), text.indexOf("\n  trino:\n"));
+        String metastore = entry(text, "hive-metastore");
         assertTrue(metastore.contains("    secrets:\n      - METASTORE_DB_PASSWORD\n"),
                 "a value another service generates, which this one reads: " + metastore);
     }
@@ -65,5 +65,14 @@ class ComposeFileTest {
         assertEquals(700, kafka.memoryBudgetMb());
         // 700 + 175 + 128 = 1003, rounded up to 1024
         assertEquals(1024, ComposeFile.memoryLimitMb(kafka));
+    }
+
+    /** One service's entry in the compose file: from its name to the next line indented as little. */
+    private static String entry(String text, String service) {
+        int start = text.indexOf("\n  " + service + ":\n");
+        assertTrue(start >= 0, "no service " + service);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("\n  [a-z0-9-]+:\n").matcher(text);
+        int end = next.find(start + 1) ? next.start() : text.length();
+        return text.substring(start, end);
     }
 }
