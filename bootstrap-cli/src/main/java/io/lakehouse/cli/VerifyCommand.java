@@ -7,29 +7,17 @@ import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.verify.Check;
 import io.lakehouse.verify.Reconciliation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code lakehouse verify}: the reconciliation report; exits 1 naming every mismatch. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Reconcile the seeded lakehouse with its sources: records in = landed + quarantined per file, "
                 + "MySQL rows and content = bronze after CDC, events produced = landed once, serving-store totals "
                 + "= Trino's over bronze.events. Exit 1 on any mismatch.")
-final class VerifyCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-
-    @Mixin
-    StackOptions stack;
-
+final class VerifyCommand extends InStackCommand {
     @Option(names = "--scale", defaultValue = "1", description = "The scale seed ran with (default: ${DEFAULT-VALUE}).")
     int scale;
 
@@ -37,13 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        StackRuntime runtime = stack.runtime();
-        Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);
-        if (inToolbox.isPresent()) {
-            return inToolbox.get();
-        }
+    protected int run(StackRuntime runtime, PrintWriter out) throws Exception {
         List<Check> checks = new Reconciliation(runtime.endpoints(), scale).run();
         long failed = checks.stream().filter(c -> !c.ok()).count();
         if (json) {

@@ -18,4 +18,11 @@ public interface ReportedFailure {
     default List<String> lines() {
         return List.of("error: " + getMessage());
     }
+
+    /** The {@code error:} line of the message, then what else the user reads (already indented). */
+    default List<String> linesWith(List<String> more) {
+        List<String> lines = new java.util.ArrayList<>(List.of("error: " + getMessage()));
+        lines.addAll(more);
+        return List.copyOf(lines);
+    }
 }

@@ -32,12 +32,12 @@ public final class EngineStoppedException extends RuntimeException implements Re
 
     @Override
     public List<String> lines() {
-        List<String> lines = new java.util.ArrayList<>(List.of("error: " + getMessage()));
+        List<String> more = new java.util.ArrayList<>();
         if (!waiting.isEmpty()) {
-            lines.add("  it was starting: " + String.join(", ", waiting));
+            more.add("  it was starting: " + String.join(", ", waiting));
         }
-        lines.add("  fix: start the engine again ('sudo systemctl start docker'), then 'lakehouse up': it "
+        more.add("  fix: start the engine again ('sudo systemctl start docker'), then 'lakehouse up': it "
                 + "continues; what started keeps its containers and volumes");
-        return lines;
+        return linesWith(more);
     }
 }

@@ -25,9 +25,8 @@ public final class ImageBuildException extends RuntimeException implements Repor
 
     @Override
     public List<String> lines() {
-        List<String> lines = new java.util.ArrayList<>(List.of("error: " + getMessage()));
-        tail.forEach(line -> lines.add("    | " + line));
-        lines.add("  no container was started or changed; the images built before it are kept");
-        return lines;
+        List<String> more = new java.util.ArrayList<>(tail.stream().map(line -> "    | " + line).toList());
+        more.add("  no container was started or changed; the images built before it are kept");
+        return linesWith(more);
     }
 }

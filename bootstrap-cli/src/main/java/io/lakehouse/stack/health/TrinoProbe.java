@@ -1,14 +1,11 @@
 package io.lakehouse.stack.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lakehouse.stack.HealthProbe;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,13 +23,6 @@ import static java.util.Objects.requireNonNull;
 public final class TrinoProbe implements HealthProbe {
     /** Trino without authentication wants a user name on every request but /v1/info; any name will do. */
     static final String USER = "lakehouse-probe";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     private final String httpPortVariable;
 
@@ -90,14 +80,13 @@ public final class TrinoProbe implements HealthProbe {
      * the node scheduler sees an announced worker a moment after discovery does. Null when it succeeded.
      */
     private static String scheduledQueryFailure(String base) throws IOException, InterruptedException {
-        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/v1/statement")).timeout(Duration.ofSeconds(3))
+        HttpResponse<String> response = HttpJson.send(HttpJson.request(base + "/v1/statement")
                 .header("X-Trino-User", USER)
-                .POST(HttpRequest.BodyPublishers.ofString("SELECT count(*) FROM tpch.tiny.region")).build();
-        HttpResponse<String> response = CLIENT.send(post, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT count(*) FROM tpch.tiny.region")));
         if (response.statusCode() != 200) {
             return "HTTP " + response.statusCode() + " from /v1/statement";
         }
-        JsonNode page = JSON.readTree(response.body());
+        JsonNode page = HttpJson.parse(response.body());
         long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
         while (true) {
             if (page.has("error")) {
@@ -114,12 +103,10 @@ public final class TrinoProbe implements HealthProbe {
     }
 
     private static JsonNode getAsUser(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
-                .header("X-Trino-User", USER).GET().build();
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpJson.send(HttpJson.request(url).header("X-Trino-User", USER).GET());
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode() + " from " + url);
         }
-        return JSON.readTree(response.body());
+        return HttpJson.parse(response.body());
     }
 }
