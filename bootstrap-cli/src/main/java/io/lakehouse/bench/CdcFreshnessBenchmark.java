@@ -1,5 +1,6 @@
 package io.lakehouse.bench;
 
+import io.lakehouse.wait.RetryPolicy;
 import io.lakehouse.sql.TrinoEndpoint;
 
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CdcFreshnessBenchmark {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    /** A committed change becoming visible in Trino: asked every 100 ms, for up to two minutes. */
+    private static final RetryPolicy VISIBLE = new RetryPolicy("change visible in Trino", Duration.ofMillis(100),
+            Duration.ofMinutes(2));
 
     private final Connection mysql;
     private final TrinoEndpoint trino;
@@ -50,19 +55,15 @@ public final class CdcFreshnessBenchmark {
                 }
                 visible.setLong(1, orderId);
                 visible.setString(2, stamp);
-                long deadline = committed + 120_000_000_000L;
-                while (true) {
+                boolean seen = VISIBLE.awaitChecked(() -> {
                     try (ResultSet rs = visible.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) == 1) {
-                            break;
-                        }
+                        return rs.next() && rs.getLong(1) == 1;
                     }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("change " + i + " (order " + orderId + ") not visible in Trino "
-                                + "after 120 s: is the CDC job running? ('lakehouse streaming status')");
-                    }
-                    Thread.sleep(100);
+                });
+                if (!seen) {
+                    throw new IllegalStateException("change " + i + " (order " + orderId + ") not visible in Trino "
+                            + "after " + VISIBLE.timeout().toSeconds() + " s: is the CDC job running? "
+                            + "('lakehouse streaming status')");
                 }
                 double elapsed = (System.nanoTime() - committed) / 1e6;
                 millis.add(elapsed);

@@ -3,7 +3,7 @@ package io.lakehouse.bootstrap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.wait.RetryPolicy;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.lakehouse.chaos;
 
-import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.wait.RetryPolicy;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceStatus;
 

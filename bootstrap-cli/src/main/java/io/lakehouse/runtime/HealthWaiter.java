@@ -3,6 +3,7 @@ package io.lakehouse.runtime;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceDefinition;
+import io.lakehouse.wait.RetryPolicy;
 
 import java.util.Optional;
 import java.util.function.Supplier;

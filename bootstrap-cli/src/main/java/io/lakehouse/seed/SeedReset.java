@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SeedReset {
     /** Kafka deletes topics asynchronously: they leave its list of topics a moment after the call. */
-    private static final io.lakehouse.runtime.RetryPolicy TOPICS_DELETED = new io.lakehouse.runtime.RetryPolicy(
+    private static final io.lakehouse.wait.RetryPolicy TOPICS_DELETED = new io.lakehouse.wait.RetryPolicy(
             "topics deleted", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(60));
     /** Until the deletion has completed on the broker, creating the same topic is refused. */
-    private static final io.lakehouse.runtime.RetryPolicy TOPICS_RECREATED = new io.lakehouse.runtime.RetryPolicy(
+    private static final io.lakehouse.wait.RetryPolicy TOPICS_RECREATED = new io.lakehouse.wait.RetryPolicy(
             "topics recreated", java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(60));
 
     static final List<String> BRONZE_TABLES = List.of("customers", "stores", "products", "quarantine", "orders",

@@ -17,7 +17,7 @@ import io.lakehouse.runtime.HealthWaiter;
 import io.lakehouse.runtime.LogFiles;
 import io.lakehouse.runtime.LogSource;
 import io.lakehouse.runtime.PortAssignments;
-import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.wait.RetryPolicy;
 import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ServiceFailure;
 import io.lakehouse.runtime.ServiceStartException;

@@ -2,7 +2,7 @@ package io.lakehouse.runtime.local;
 
 import io.lakehouse.runtime.process.ProcessLauncher;
 
-import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.wait.RetryPolicy;
 
 import java.io.IOException;
 import java.nio.file.Files;

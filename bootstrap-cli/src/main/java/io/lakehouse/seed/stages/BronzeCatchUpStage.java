@@ -1,6 +1,7 @@
 package io.lakehouse.seed.stages;
 
 import io.lakehouse.bootstrap.CdcConnectorStep;
+import io.lakehouse.wait.RetryPolicy;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
@@ -43,41 +44,62 @@ public final class BronzeCatchUpStage implements SeedStage {
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
         FlinkJobs jobs = context.flinkJobs();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         TrinoEndpoint trino = TrinoEndpoint.of(context.stack(), "lakehouse", null);
-        List<String> behind = List.of("not checked yet");
         Optional<String> snapshotTaken = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            awaitBoth(jobs, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), context);
-            behind = tablesBehind(context, trino);
-            // a failed connector does not restart by itself: no change will come, say why now (also when bronze
-            // happens to equal MySQL at this moment: the next change would not arrive)
+        Wait wait = awaitBronze(context, jobs, trino, true);
+        if (wait.purged != null) {
+            // its binlog position was purged: the changes in between are gone, a new snapshot is the way back
+            context.progress().update(name(), "change data capture lost its binlog position: " + wait.purged);
+            snapshotTaken = Optional.of(new CdcSnapshot(context.stack(), jobs, trino)
+                    .take(line -> context.progress().update(name(), line)));
+            wait = awaitBronze(context, jobs, trino, false);
+        }
+        if (!wait.behind.isEmpty()) {
+            throw new IllegalStateException("bronze did not catch up with MySQL within " + TIMEOUT.toMinutes()
+                    + " min: " + String.join(", ", wait.behind) + " (see 'lakehouse status kafka-connect' and "
+                    + "'lakehouse streaming status')");
+        }
+        return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
+                + "and every event is in bronze.events" + snapshotTaken.map(taken -> "; the CDC connector's "
+                + "binlog position had been purged from MySQL: " + taken).orElse(""), 0,
+                (System.nanoTime() - began) / 1e9);
+    }
+
+    /** How a wait for bronze ended: the tables still behind (none: caught up), or the purge that ended it. */
+    private static final class Wait {
+        List<String> behind = List.of("not checked yet");
+        String purged;
+    }
+
+    /**
+     * Waits, within {@link #TIMEOUT}, until both jobs have caught up and bronze equals MySQL; a connector that
+     * failed ends the wait at once: with its failure when its binlog position was purged and {@code purgeEndsTheWait}
+     * (the caller takes a new snapshot), thrown otherwise (it does not restart by itself: no change would come).
+     */
+    private Wait awaitBronze(SeedContext context, FlinkJobs jobs, TrinoEndpoint trino, boolean purgeEndsTheWait)
+            throws Exception {
+        Wait wait = new Wait();
+        long until = System.nanoTime() + TIMEOUT.toNanos();
+        new RetryPolicy("bronze equal to MySQL", Duration.ofSeconds(2), TIMEOUT).awaitChecked(() -> {
+            awaitBoth(jobs, Duration.ofNanos(Math.max(1, until - System.nanoTime())), context);
+            wait.behind = tablesBehind(context, trino);
+            // checked also when bronze happens to equal MySQL at this moment: the next change would not arrive
             Optional<String> failed = CdcConnectorStep.failure(context.stack());
-            if (failed.isPresent() && snapshotTaken.isEmpty() && CdcConnectorStep.positionPurged(failed.get())) {
-                // its binlog position was purged: the changes in between are gone, a new snapshot is the way back
-                context.progress().update(name(), "change data capture lost its binlog position: " + failed.get());
-                snapshotTaken = Optional.of(new CdcSnapshot(context.stack(), jobs, trino)
-                        .take(line -> context.progress().update(name(), line)));
-                deadline = System.nanoTime() + TIMEOUT.toNanos();
-                continue;
+            if (failed.isPresent() && purgeEndsTheWait && CdcConnectorStep.positionPurged(failed.get())) {
+                wait.purged = failed.get();
+                return true;
             }
             if (failed.isPresent()) {
                 throw new IllegalStateException("change data capture stopped: " + failed.get()
-                        + (behind.isEmpty() ? "" : " (" + String.join(", ", behind) + ")")
+                        + (wait.behind.isEmpty() ? "" : " (" + String.join(", ", wait.behind) + ")")
                         + "; see ./lakehouse logs kafka-connect");
             }
-            if (behind.isEmpty()) {
-                return new StageResult(name(), "bronze equals MySQL (orders, order_items, payments, shipments) "
-                        + "and every event is in bronze.events" + snapshotTaken.map(taken -> "; the CDC connector's "
-                        + "binlog position had been purged from MySQL: " + taken).orElse(""), 0,
-                        (System.nanoTime() - began) / 1e9);
+            if (!wait.behind.isEmpty()) {
+                context.progress().update(name(), "waiting for change data capture: " + String.join(", ", wait.behind));
             }
-            context.progress().update(name(), "waiting for change data capture: " + String.join(", ", behind));
-            Thread.sleep(2000);
-        }
-        throw new IllegalStateException("bronze did not catch up with MySQL within " + TIMEOUT.toMinutes()
-                + " min: " + String.join(", ", behind) + " (see 'lakehouse status kafka-connect' and "
-                + "'lakehouse streaming status')");
+            return wait.behind.isEmpty();
+        });
+        return wait;
     }
 
     /**

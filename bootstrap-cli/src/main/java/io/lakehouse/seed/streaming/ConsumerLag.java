@@ -1,5 +1,8 @@
 package io.lakehouse.seed.streaming;
 
+import io.lakehouse.wait.RetryPolicy;
+
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -22,6 +25,10 @@ import static java.util.Objects.requireNonNull;
  * hold no record a consumer sees: a small offset gap is therefore read (committed records only) before it counts.
  */
 public final class ConsumerLag {
+    /** Reading a partition to its end offset (the polls wait for records themselves): for up to 10 s. */
+    private static final RetryPolicy READ_TO_END = new RetryPolicy("records read to the end offset", Duration.ZERO,
+            Duration.ofSeconds(10));
+
     private final String bootstrap;
 
     public ConsumerLag(String bootstrap) {
@@ -66,12 +73,15 @@ public final class ConsumerLag {
             consumer.assign(List.of(partition));
             consumer.seek(partition, offset);
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long records = 0;
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                records += consumer.poll(java.time.Duration.ofMillis(500)).count();
-            }
-            return consumer.position(partition) < end ? end - offset : records;
+            long[] records = {0};
+            boolean read = READ_TO_END.await(() -> {
+                if (consumer.position(partition) >= end) {
+                    return true;
+                }
+                records[0] += consumer.poll(java.time.Duration.ofMillis(500)).count();
+                return false;
+            });
+            return read ? records[0] : end - offset;
         }
     }
 

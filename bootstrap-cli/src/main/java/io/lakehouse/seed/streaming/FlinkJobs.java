@@ -1,5 +1,7 @@
 package io.lakehouse.seed.streaming;
 
+import io.lakehouse.wait.RetryPolicy;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class FlinkJobs {
     /** A cancelled job leaves Flink's list of active jobs. */
-    private static final io.lakehouse.runtime.RetryPolicy JOB_CANCELLED = new io.lakehouse.runtime.RetryPolicy(
+    private static final io.lakehouse.wait.RetryPolicy JOB_CANCELLED = new io.lakehouse.wait.RetryPolicy(
             "job cancelled", Duration.ofMillis(500), Duration.ofSeconds(60));
 
     private static final Duration FAILURE_CHECK_EVERY = Duration.ofSeconds(5);
@@ -129,38 +131,38 @@ public final class FlinkJobs {
      */
     public Duration awaitCaughtUp(StreamingJob job, Duration timeout, Consumer<String> progress) throws Exception {
         long began = System.nanoTime();
-        long deadline = began + timeout.toNanos();
-        long caughtUpAt = -1;
-        long lastLag = -1;
-        long failuresCheckedAt = 0;
         long waitStartedAt = System.currentTimeMillis();
-        while (System.nanoTime() < deadline) {
+        long[] caughtUpAt = {-1};
+        long[] lastLag = {-1};
+        long[] failuresCheckedAt = {0};
+        RetryPolicy wait = new RetryPolicy(job.name() + " caught up and checkpointed", Duration.ofMillis(500), timeout);
+        boolean done = wait.awaitChecked(() -> {
             Optional<FlinkRest.JobSummary> running = active(job);
             if (running.isEmpty()) {
                 throw new IllegalStateException(job.name() + " is not running; submit it (FlinkJobs.ensureRunning)");
             }
-            if (System.nanoTime() - failuresCheckedAt > FAILURE_CHECK_EVERY.toNanos()) {
-                failuresCheckedAt = System.nanoTime();
+            if (System.nanoTime() - failuresCheckedAt[0] > FAILURE_CHECK_EVERY.toNanos()) {
+                failuresCheckedAt[0] = System.nanoTime();
                 failingRepeatedly(job, running.get().id(), waitStartedAt);
             }
-            if (caughtUpAt < 0) {
-                lastLag = lag(job);
-                if (lastLag == 0) {
-                    caughtUpAt = System.currentTimeMillis();
+            if (caughtUpAt[0] < 0) {
+                lastLag[0] = lag(job);
+                if (lastLag[0] == 0) {
+                    caughtUpAt[0] = System.currentTimeMillis();
                     requestCheckpoint(job, running.get().id(), progress);
                 } else {
-                    progress.accept(job.name() + ": " + lastLag + " record(s) behind");
+                    progress.accept(job.name() + ": " + lastLag[0] + " record(s) behind");
                 }
-            } else {
-                Optional<FlinkRest.CheckpointInfo> latest = flink.latestCheckpoint(running.get().id());
-                if (latest.isPresent() && latest.get().triggerTimestamp() > caughtUpAt) {
-                    return Duration.ofNanos(System.nanoTime() - began);
-                }
+                return false;
             }
-            Thread.sleep(500);
+            Optional<FlinkRest.CheckpointInfo> latest = flink.latestCheckpoint(running.get().id());
+            return latest.isPresent() && latest.get().triggerTimestamp() > caughtUpAt[0];
+        });
+        if (done) {
+            return Duration.ofNanos(System.nanoTime() - began);
         }
         throw new IllegalStateException(job.name() + " did not catch up within " + timeout.toSeconds() + " s ("
-                + (caughtUpAt < 0 ? lastLag + " record(s) behind" : "no checkpoint completed after it caught up")
+                + (caughtUpAt[0] < 0 ? lastLag[0] + " record(s) behind" : "no checkpoint completed after it caught up")
                 + "); see ./lakehouse logs flink-taskmanager and the Flink UI");
     }
 

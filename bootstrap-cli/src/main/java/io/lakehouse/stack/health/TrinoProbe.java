@@ -1,6 +1,7 @@
 package io.lakehouse.stack.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lakehouse.wait.RetryPolicy;
 import io.lakehouse.stack.HealthProbe;
 import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
@@ -23,6 +24,9 @@ import static java.util.Objects.requireNonNull;
 public final class TrinoProbe implements HealthProbe {
     /** Trino without authentication wants a user name on every request but /v1/info; any name will do. */
     static final String USER = "lakehouse-probe";
+    /** The probe's query, page after page (each page's GET waits for the next itself): for up to 4 s. */
+    private static final RetryPolicy QUERY_FINISHED = new RetryPolicy("probe query finished", Duration.ZERO,
+            Duration.ofSeconds(4));
 
     private final String httpPortVariable;
 
@@ -86,20 +90,20 @@ public final class TrinoProbe implements HealthProbe {
         if (response.statusCode() != 200) {
             return "HTTP " + response.statusCode() + " from /v1/statement";
         }
-        JsonNode page = HttpJson.parse(response.body());
-        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-        while (true) {
-            if (page.has("error")) {
-                return page.path("error").path("message").asText("query failed");
+        JsonNode[] page = {HttpJson.parse(response.body())};
+        String[] failure = {null};
+        boolean finished = QUERY_FINISHED.awaitChecked(() -> {
+            if (page[0].has("error")) {
+                failure[0] = page[0].path("error").path("message").asText("query failed");
+                return true;
             }
-            if (!page.hasNonNull("nextUri")) {
-                return null;
+            if (!page[0].hasNonNull("nextUri")) {
+                return true;
             }
-            if (System.nanoTime() > deadline) {
-                return "a query did not finish within 4 s";
-            }
-            page = getAsUser(page.path("nextUri").asText());
-        }
+            page[0] = getAsUser(page[0].path("nextUri").asText());
+            return false;
+        });
+        return finished ? failure[0] : "a query did not finish within " + QUERY_FINISHED.timeout().toSeconds() + " s";
     }
 
     private static JsonNode getAsUser(String url) throws IOException, InterruptedException {

@@ -3,7 +3,7 @@ package io.lakehouse.runtime.local;
 import io.lakehouse.runtime.process.ProcessLauncher;
 import io.lakehouse.runtime.process.ResolvedCommand;
 
-import io.lakehouse.runtime.RetryPolicy;
+import io.lakehouse.wait.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,14 @@
-package io.lakehouse.runtime;
+package io.lakehouse.wait;
 
 import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
-/** How often to try again and for how long, named instead of ad-hoc sleeps. */
+/**
+ * How often to try again and for how long, named instead of ad-hoc sleeps: the one way the platform waits for
+ * something (a service healthy, a process gone, a port free, a job caught up, a change visible). Its own package at
+ * the bottom, so the model (a probe), the runtimes and the applications all use it.
+ */
 public record RetryPolicy(String name, Duration interval, Duration timeout) {
     /** Health probes while a service starts. */
     public static RetryPolicy health(Duration timeout) {

@@ -1,4 +1,4 @@
-package io.lakehouse.runtime;
+package io.lakehouse.wait;
 
 import org.junit.jupiter.api.Test;
 
