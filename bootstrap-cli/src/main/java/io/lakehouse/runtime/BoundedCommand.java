@@ -63,7 +63,7 @@ public final class BoundedCommand {
                 if (left <= 0) {
                     break;
                 }
-                finished = endsWithin(process, Duration.ofNanos(Math.min(left, watch.every().toNanos())), false);
+                finished = endsWithin(process, Duration.ofNanos(Math.min(left, watch.every().toNanos())));
                 if (!finished && System.nanoTime() < deadline) {
                     abandoned = watch.reason().get();
                     if (abandoned.isPresent()) {
@@ -112,6 +112,9 @@ public final class BoundedCommand {
         reader.setDaemon(true);
         reader.start();
         boolean finished = endsWithin(process, timeout);
+        if (!finished) {
+            kill(process);
+        }
         reader.join(DRAIN.toMillis());
         String printed;
         synchronized (lines) {
@@ -123,26 +126,17 @@ public final class BoundedCommand {
     /** How long the output may still be read once the program ended. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
 
-    /** Whether the program ended within the timeout; if not (or if this thread is interrupted) it is killed. */
+    /**
+     * Whether the program ended within the timeout (the caller decides what a program still running means); an
+     * interrupt of this thread kills it.
+     */
     private static boolean endsWithin(Process process, Duration timeout) throws InterruptedException {
-        return endsWithin(process, timeout, true);
-    }
-
-    /** Whether the program ended within the timeout; killed when this thread is interrupted, or at the timeout if asked. */
-    private static boolean endsWithin(Process process, Duration timeout, boolean killAtTimeout)
-            throws InterruptedException {
         try {
-            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
-            }
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             kill(process);
             throw e;
         }
-        if (killAtTimeout) {
-            kill(process);
-        }
-        return false;
     }
 
     private static void kill(Process process) throws InterruptedException {
