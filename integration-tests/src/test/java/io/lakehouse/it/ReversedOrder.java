@@ -15,7 +15,9 @@ import java.util.Comparator;
 public final class ReversedOrder implements ClassOrderer {
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        context.getClassDescriptors().sort(Comparator.comparingInt(ReversedOrder::order).reversed());
+        // classes of the same order (the compose-stack classes share one) are reversed too, by name
+        context.getClassDescriptors().sort(Comparator.comparingInt(ReversedOrder::order)
+                .thenComparing(descriptor -> descriptor.getTestClass().getName()).reversed());
     }
 
     private static int order(ClassDescriptor descriptor) {
