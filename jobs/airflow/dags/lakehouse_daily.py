@@ -67,6 +67,7 @@ The daily batch pipeline of the lakehouse, one task per step, each a command of 
 
 | task | command | does |
 |------|---------|------|
+| `compact_bronze` | `lakehouse maintain` | the streaming jobs' bronze tables compacted (Iceberg rewrite_data_files on Spark) |
 | `spark_silver` | `lakehouse transform silver` | bronze -> silver (Spark MERGE INTO through Spark Connect) |
 | `spark_gold` | `lakehouse transform gold` | silver -> gold |
 | `refresh_marts` | `lakehouse marts refresh` | the `marts` tables over gold (Trino) |
@@ -84,7 +85,7 @@ default_args = {
 
 with DAG(
     dag_id="lakehouse_daily",
-    description="silver and gold on Spark, marts refreshed, verify",
+    description="bronze compacted, silver and gold on Spark, marts refreshed, verify",
     doc_md=DOC,
     schedule="@daily",
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
@@ -105,6 +106,8 @@ with DAG(
             doc_md=doc,
         )
 
+    compact_bronze = lakehouse_task("compact_bronze", "maintain", timedelta(minutes=30),
+                                    "the streaming jobs' small files and delete files compacted")
     spark_silver = lakehouse_task("spark_silver", "transform silver", timedelta(minutes=30),
                                   "bronze -> silver on Spark")
     spark_gold = lakehouse_task("spark_gold", "transform gold", timedelta(minutes=30), "silver -> gold on Spark")
@@ -112,4 +115,4 @@ with DAG(
                                    "the marts over gold, refreshed")
     verify = lakehouse_task("verify", "verify", timedelta(minutes=20), "every layer agrees with its sources")
 
-    spark_silver >> spark_gold >> refresh_marts >> verify
+    compact_bronze >> spark_silver >> spark_gold >> refresh_marts >> verify

@@ -24,6 +24,7 @@ import java.util.function.Function;
                 SeedCommand.class,
                 VerifyCommand.class,
                 TransformCommand.class,
+                MaintainCommand.class,
                 MartsCommand.class,
                 BenchCommand.class,
                 ChaosCommand.class,

@@ -53,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AirflowDagIT {
     private static final String DAG = "lakehouse_daily";
-    private static final List<String> TASKS = List.of("spark_silver", "spark_gold", "refresh_marts", "verify");
+    private static final List<String> TASKS = List.of("compact_bronze", "spark_silver", "spark_gold", "refresh_marts",
+            "verify");
     private static final int ADDED_UNITS = 3;
     private static final Duration DAG_RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration CDC_TIMEOUT = Duration.ofMinutes(5);
@@ -65,7 +66,7 @@ class AirflowDagIT {
 
     @Test
     @Order(1)
-    void theDagParsesWithItsFourTasksInOrderAndOnlyTheGeneratedPasswordLogsIn(LocalStack stack) throws Exception {
+    void theDagParsesWithItsFiveTasksInOrderAndOnlyTheGeneratedPasswordLogsIn(LocalStack stack) throws Exception {
         String base = base(stack);
         assertEquals(401, AirflowApi.loginStatus(base, "admin", "not-the-password"), "a wrong password is refused");
         AirflowApi api = login(stack);

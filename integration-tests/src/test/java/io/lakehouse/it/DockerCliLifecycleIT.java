@@ -67,7 +67,8 @@ class DockerCliLifecycleIT {
     static final List<String> SERVICES = List.of("kafka-connect", "serving-store", "trino", "spark-connect",
             "flink-taskmanager", "airflow", "superset");
     private static final String DAG = "lakehouse_daily";
-    private static final List<String> DAG_TASKS = List.of("spark_silver", "spark_gold", "refresh_marts", "verify");
+    private static final List<String> DAG_TASKS = List.of("compact_bronze", "spark_silver", "spark_gold", "refresh_marts",
+            "verify");
     /** Today's scheduled run of the DAG, made when the test unpauses it. */
     private static String dagRun;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,180 @@
+package io.lakehouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakehouse.seed.ShopDatabase;
+import io.lakehouse.seed.streaming.StreamingJob;
+import io.lakehouse.shop.ShopFingerprint;
+import io.lakehouse.shop.ShopSchema;
+import io.lakehouse.shop.ShopTable;
+import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.wait.RetryPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@code lakehouse maintain} on the seeded stack: the streaming jobs' bronze tables compacted while change data
+ * capture keeps writing one of them. An order's {@code updated_at} is changed in MySQL a few times, each change
+ * waited for in bronze (so bronze.orders gets a data file and delete files per checkpoint); then changed 20 times
+ * more while {@code maintain} runs, and finally set back. Asserted: every row of every CDC table in bronze equals
+ * MySQL's (content fingerprints, read through Trino), bronze.events holds the same rows as before, the rewrite
+ * committed, and a compaction of the quiet stack leaves each table with one data file and no delete file. The order
+ * ends as it was, so the classes after this one see the seeded data.
+ */
+@Order(7)
+@LocalStackTest
+@StackServices({"trino", "spark-connect", "kafka-connect", "flink-taskmanager"})
+class BronzeCompactionIT {
+    private static final RetryPolicy CDC = new RetryPolicy("bronze equal to MySQL", Duration.ofMillis(500),
+            Duration.ofMinutes(3));
+    private static final int CHANGES_BEFORE = 5;
+    private static final int CHANGES_DURING = 20;
+
+    @BeforeAll
+    static void seeded(LocalStack stack) {
+        SeedState.ensureSeeded(stack);
+    }
+
+    @Test
+    void theStreamingTablesAreCompactedBesideChangeDataCaptureWithNothingChanged(LocalStack stack) throws Exception {
+        ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
+                stack.endpoints().secrets());
+        long orderId;
+        Timestamp original;
+        try (Connection mysql = ShopDatabase.connect(target); Statement sql = mysql.createStatement();
+             ResultSet row = sql.executeQuery("SELECT order_id, updated_at FROM orders ORDER BY order_id LIMIT 1")) {
+            assertTrue(row.next(), "no order in shop.orders: has the stack been seeded?");
+            orderId = row.getLong(1);
+            original = row.getTimestamp(2);
+        }
+        String events = eventsDigest(stack);
+        try {
+            for (int i = 1; i <= CHANGES_BEFORE; i++) {
+                setUpdatedAt(target, orderId, plusMillis(original, i));
+                awaitBronzeEqualsMySql(target, stack);
+            }
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 1; i <= CHANGES_DURING; i++) {
+                        setUpdatedAt(target, orderId, plusMillis(original, 100 + i));
+                        Thread.sleep(250);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("changing order " + orderId + " in MySQL", e);
+                }
+            });
+            Cli.Run maintain = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "maintain", "--json");
+            writer.join();
+            assertEquals(0, maintain.exit(), maintain.out() + maintain.err());
+            Map<String, JsonNode> compacted = byTable(maintain.out());
+            assertEquals(StreamingJob.allBronzeTables(), List.copyOf(compacted.keySet()), maintain.out());
+            JsonNode orders = compacted.get("bronze.orders");
+            System.out.println("[maintain] beside CDC: " + compacted.values());
+            assertTrue(files(orders.path("before")) >= CHANGES_BEFORE, "each change waited for in bronze gave "
+                    + "bronze.orders files of its own: " + orders);
+            assertTrue(rewritten(stack, "orders"), "a rewrite of bronze.orders committed beside CDC: " + orders);
+        } finally {
+            setUpdatedAt(target, orderId, original);
+        }
+        awaitBronzeEqualsMySql(target, stack);
+        assertEquals(events, eventsDigest(stack), "bronze.events holds the rows it held before the compaction");
+
+        // the quiet stack: every table that had more than one file is left with one, and no delete file
+        Cli.Run again = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "maintain", "--json");
+        assertEquals(0, again.exit(), again.out() + again.err());
+        System.out.println("[maintain] quiet: " + byTable(again.out()).values());
+        for (JsonNode table : byTable(again.out()).values()) {
+            JsonNode after = table.path("after");
+            if (files(table.path("before")) > 1) {
+                assertEquals(1, after.path("dataFiles").asLong(), "one data file left: " + table);
+                assertEquals(0, after.path("deleteFiles").asLong(), "no delete file left: " + table);
+            }
+        }
+        awaitBronzeEqualsMySql(target, stack);
+        assertEquals(events, eventsDigest(stack), "bronze.events after the second compaction");
+    }
+
+    private static Map<String, JsonNode> byTable(String json) throws Exception {
+        Map<String, JsonNode> tables = new LinkedHashMap<>();
+        new ObjectMapper().readTree(json).forEach(t -> tables.put(t.path("table").asText(), t));
+        return tables;
+    }
+
+    private static long files(JsonNode counts) {
+        return counts.path("dataFiles").asLong() + counts.path("deleteFiles").asLong();
+    }
+
+    private static Timestamp plusMillis(Timestamp t, int millis) {
+        return new Timestamp(t.getTime() + millis);
+    }
+
+    private static void setUpdatedAt(ProbeTarget target, long orderId, Timestamp updatedAt) throws SQLException {
+        try (Connection mysql = ShopDatabase.connect(target);
+             PreparedStatement update = mysql.prepareStatement("UPDATE orders SET updated_at = ? WHERE order_id = ?")) {
+            update.setTimestamp(1, updatedAt);
+            update.setLong(2, orderId);
+            assertEquals(1, update.executeUpdate(), "order " + orderId + " updated");
+        }
+    }
+
+    /** Whether bronze.orders' history has a rewrite ('replace') snapshot. */
+    private static boolean rewritten(LocalStack stack, String table) throws SQLException {
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM lakehouse.bronze.\"" + table
+                     + "$snapshots\" WHERE operation = 'replace'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /** Row count and an order-independent checksum of every column of bronze.events. */
+    private static String eventsDigest(LocalStack stack) throws SQLException {
+        try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*), checksum(to_utf8(json_format(CAST(ROW(e.*) AS json))))"
+                     + " FROM lakehouse.bronze.events e")) {
+            rs.next();
+            return rs.getLong(1) + " rows, checksum " + rs.getString(2);
+        }
+    }
+
+    /** Until every bronze CDC table holds MySQL's rows, column for column. */
+    private static void awaitBronzeEqualsMySql(ProbeTarget target, LocalStack stack) throws Exception {
+        long began = System.nanoTime();
+        List<String> behind = new ArrayList<>();
+        boolean equal = CDC.awaitChecked(() -> {
+            behind.clear();
+            try (Connection mysql = ShopDatabase.connect(target); Statement source = mysql.createStatement();
+                 Connection trino = stack.endpoints().trino(); Statement bronze = trino.createStatement()) {
+                for (ShopTable table : ShopSchema.TABLES) {
+                    if (!ShopFingerprint.of(source, ShopFingerprint.mysqlQuery(table)).equals(
+                            ShopFingerprint.of(bronze, ShopFingerprint.trinoQuery(table, "lakehouse.bronze")))) {
+                        behind.add(table.name());
+                    }
+                }
+            }
+            return behind.isEmpty();
+        });
+        if (!equal) {
+            fail("bronze " + behind + " did not equal MySQL within " + CDC.timeout().toMinutes() + " min");
+        }
+        System.out.printf("[maintain] bronze equals MySQL after %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+}
