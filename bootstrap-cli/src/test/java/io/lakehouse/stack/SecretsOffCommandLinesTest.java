@@ -40,7 +40,7 @@ class SecretsOffCommandLinesTest {
     @Test
     void supersetsAdminPasswordReachesItsInitStepByEnvironment() {
         InitStep createAdmin = catalog.get("superset").local().initSteps().stream()
-                .filter(step -> step.id().equals("create-admin")).findFirst().orElseThrow();
+                .filter(step -> step.id().equals("setup")).findFirst().orElseThrow();
         assertEquals("${SUPERSET_ADMIN_PASSWORD}", createAdmin.environment().get("FLASK_FAB_CREATE_ADMIN_PASSWORD"));
     }
 
