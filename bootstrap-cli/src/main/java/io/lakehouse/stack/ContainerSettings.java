@@ -22,12 +22,16 @@ import static java.util.Objects.requireNonNull;
  * @param runsCommands    the service runs lakehouse commands against the stack (Airflow's DAG tasks): like the
  *                        toolbox, its container gets the address book's inside view and the stack's port numbers
  * @param imagePackages   Debian packages the image needs beyond the JRE (libraries a native binary links)
+ * @param keptData        what the service keeps in its data volume that must outlive the container (a database, a
+ *                        log, a formatted namespace, an init step's marker); empty for a service whose data volume
+ *                        is scratch space. Kubernetes runs a service that keeps data as a StatefulSet with a volume
+ *                        claim, the others as Deployments.
  */
 public record ContainerSettings(Map<String, String> environment, List<String> reads, List<Mount> mounts,
                                 Optional<Duration> stopGracePeriod, boolean initProcess, boolean runsCommands,
-                                List<String> imagePackages) {
+                                List<String> imagePackages, Optional<String> keptData) {
     public static final ContainerSettings NONE = new ContainerSettings(Map.of(), List.of(), List.of(),
-            Optional.empty(), false, false, List.of());
+            Optional.empty(), false, false, List.of(), Optional.empty());
 
     public ContainerSettings {
         environment = Map.copyOf(environment);
@@ -35,6 +39,12 @@ public record ContainerSettings(Map<String, String> environment, List<String> re
         mounts = List.copyOf(mounts);
         imagePackages = List.copyOf(imagePackages);
         requireNonNull(stopGracePeriod, "stopGracePeriod");
+        requireNonNull(keptData, "keptData");
+    }
+
+    /** Whether the data volume holds anything that must outlive the container (see {@code keptData}). */
+    public boolean keepsData() {
+        return keptData.isPresent();
     }
 
     /**

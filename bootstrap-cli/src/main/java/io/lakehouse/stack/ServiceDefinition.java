@@ -110,6 +110,7 @@ public record ServiceDefinition(
         private boolean initProcess;
         private boolean runsCommands;
         private final List<String> imagePackages = new ArrayList<>();
+        private String keptData;
 
         private Builder(String name) {
             this.name = requireNonNull(name, "name");
@@ -266,6 +267,15 @@ public record ServiceDefinition(
             return this;
         }
 
+        /**
+         * What the service keeps in its data volume that must outlive its container, in a few words ("the KRaft
+         * log: topics, offsets, cluster metadata"): see {@link ContainerSettings#keptData}.
+         */
+        public Builder keepsData(String what) {
+            this.keptData = requireNonNull(what, "what");
+            return this;
+        }
+
         /** The service runs lakehouse commands against the stack: see {@link ContainerSettings#runsCommands}. */
         public Builder runsLakehouseCommands() {
             this.runsCommands = true;
@@ -280,6 +290,10 @@ public record ServiceDefinition(
                 throw new IllegalStateException(name + ": a service run from a vendor's image names the stand-in the "
                         + "project runs where that image cannot be had");
             }
+            if (local != null && !local.initSteps().isEmpty() && keptData == null) {
+                throw new IllegalStateException(name + ": a service with one-time init steps keeps their markers (and "
+                        + "what they made) in its data volume: say what it keeps with keepsData(...)");
+            }
             if (memoryBudgetMb <= 0) {
                 throw new IllegalStateException(name + ": a service declares its memory budget");
             }
@@ -287,7 +301,8 @@ public record ServiceDefinition(
                     dependsOn, uses, health, local, composeService, startTimeout, memoryBudgetMb,
                     Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
                     generatedValues, new ContainerSettings(containerEnvironment, containerReads, containerMounts,
-                    Optional.ofNullable(stopGracePeriod), initProcess, runsCommands, imagePackages));
+                    Optional.ofNullable(stopGracePeriod), initProcess, runsCommands, imagePackages,
+                    Optional.ofNullable(keptData)));
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.deploy.ServiceContainer;
+import io.lakehouse.deploy.YamlText;
 import io.lakehouse.stack.ContainerSettings;
-import io.lakehouse.stack.GeneratedValue;
-import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.OnDemandService;
 import io.lakehouse.stack.PortSpec;
-import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.VendorImage;
@@ -31,21 +30,16 @@ public final class ComposeFile {
     static final String ENVIRONMENT_ANCHOR = "lakehouse-environment";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     /** A project image's healthcheck: it reads what the container's probe loop last found (no JVM per check). */
-    private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", "/opt/lakehouse/health.sh");
-    private static final String DATA_PATH = "/var/lib/lakehouse";
+    private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", ServiceContainer.HEALTHCHECK);
+    private static final String DATA_PATH = ServiceContainer.DATA_PATH;
     /** The compose service the CLI runs in, inside the compose network (profile of the same name). */
     public static final String TOOLBOX = "toolbox";
-    /**
-     * The toolbox runs in this service's image: a Debian JRE 17, which the CLI and its Spark Connect client need.
-     * The CLI itself, the jobs and the sample data come from the repository, mounted read-only, so the toolbox always
-     * runs the CLI that was built on the host.
-     */
-    static final String TOOLBOX_IMAGE_OF = "spark-connect";
-    public static final String TOOLBOX_HOME = "/opt/lakehouse-home";
-    public static final String TOOLBOX_STATE_DIR = "/var/lib/lakehouse-state";
+    static final String TOOLBOX_IMAGE_OF = ServiceContainer.TOOLBOX_IMAGE_OF;
+    public static final String TOOLBOX_HOME = ServiceContainer.TOOLBOX_HOME;
+    public static final String TOOLBOX_STATE_DIR = ServiceContainer.TOOLBOX_STATE_DIR;
     /** Set in the toolbox: the CLI there reaches the services by the address book's inside view. */
-    public static final String ADDRESSES_VARIABLE = "LAKEHOUSE_ADDRESSES";
-    public static final String INSIDE_COMPOSE = "inside-compose";
+    public static final String ADDRESSES_VARIABLE = ServiceContainer.ADDRESSES_VARIABLE;
+    public static final String INSIDE_COMPOSE = ServiceContainer.INSIDE_COMPOSE;
 
     private final ServiceCatalog catalog;
 
@@ -69,13 +63,9 @@ public final class ComposeFile {
         return "stand-ins/" + service.composeService() + ".yml";
     }
 
-    /**
-     * A container's memory limit: the model's budget (expected resident memory) plus a quarter for peaks, plus
-     * 128 MiB for the probe loop's JVM, rounded up to 128 MiB.
-     */
+    /** A container's memory limit: see {@link ServiceContainer#memoryLimitMb}. */
     public static int memoryLimitMb(ServiceDefinition service) {
-        int mb = service.memoryBudgetMb() + service.memoryBudgetMb() / 4 + 128;
-        return (mb + 127) / 128 * 128;
+        return ServiceContainer.memoryLimitMb(service);
     }
 
     String main() {
@@ -104,12 +94,7 @@ public final class ComposeFile {
         yaml.comment("What every container is told: where the other services are, and every port (host overrides")
                 .comment("included, since inside and outside use the same numbers). Merged into each environment.");
         yaml.openAnchored("x-" + ENVIRONMENT_ANCHOR, ENVIRONMENT_ANCHOR);
-        yaml.scalar("BIND_ADDRESS", "0.0.0.0").scalar("PUBLISHED_HOST", "127.0.0.1");
-        ProbeTarget inside = new ProbeTarget("127.0.0.1", Map.of(), Map.of()).seenFromInside(catalog);
-        for (ServiceDefinition service : catalog.all()) {
-            yaml.scalar(service.hostVariable(), inside.hostOf(service));
-            service.ports().forEach(port -> yaml.scalar(port.variable(), interpolated(port)));
-        }
+        ServiceContainer.stackEnvironment(catalog, ComposeFile::interpolated).forEach(yaml::scalar);
         yaml.close().blank();
         yaml.open("services");
         for (ServiceDefinition service : catalog.all()) {
@@ -155,7 +140,7 @@ public final class ComposeFile {
         environment(yaml, service);
         ports(yaml, service.ports(), true);
         List<String> volumes = new ArrayList<>(List.of(volume(service.composeService()) + ":" + DATA_PATH,
-                "./" + service.configFolder() + ":/opt/lakehouse/compose/" + service.configFolder() + ":ro"));
+                "./" + service.configFolder() + ":" + ServiceContainer.configPath(service) + ":ro"));
         container.mounts().forEach(m -> volumes.add("../" + m.repositoryPath() + ":" + m.containerPath() + ":ro"));
         yaml.blockList("volumes", volumes);
         probeLoopHealthcheck(yaml, service);
@@ -225,21 +210,18 @@ public final class ComposeFile {
                 .comment("state directory (secrets, seed progress) read-write, as the host user that owns it.");
         yaml.scalar("image", ImageBuilder.tag(image)).scalar("pull_policy", "never");
         yaml.flowList("profiles", List.of(TOOLBOX));
-        yaml.flowList("entrypoint", List.of("java", "-XX:MaxRAMPercentage=70", "-jar",
-                TOOLBOX_HOME + "/bootstrap-cli/target/lakehouse-all.jar"));
+        yaml.flowList("entrypoint", ServiceContainer.toolboxEntrypoint());
         yaml.scalar("user", "${LAKEHOUSE_TOOLBOX_USER:-1000:1000}");
         yaml.scalar("working_dir", TOOLBOX_HOME);
-        yaml.open("environment").merge(ENVIRONMENT_ANCHOR)
-                .scalar("LAKEHOUSE_HOME", TOOLBOX_HOME)
-                // so that `docker compose run --rm toolbox seed` by hand needs no options
-                .scalar("LAKEHOUSE_STATE_DIR", TOOLBOX_STATE_DIR)
-                .scalar("HOME", "/tmp");
+        // LAKEHOUSE_STATE_DIR, so that `docker compose run --rm toolbox seed` by hand needs no options
+        yaml.open("environment").merge(ENVIRONMENT_ANCHOR);
+        ServiceContainer.toolboxEnvironment().forEach(yaml::scalar);
         commandsEnvironment(yaml);
         yaml.close();
         yaml.blockList("volumes", List.of("..:" + TOOLBOX_HOME + ":ro",
                 // the CLI names its state directory; by hand, the CLI's default (.lakehouse in the repository)
                 "${LAKEHOUSE_STATE_DIR:-../.lakehouse}:" + TOOLBOX_STATE_DIR));
-        yaml.scalar("mem_limit", "1536m");
+        yaml.scalar("mem_limit", ServiceContainer.TOOLBOX_MEMORY_MB + "m");
         yaml.close().blank();
     }
 
@@ -260,7 +242,7 @@ public final class ComposeFile {
         image(yaml, service);
         yaml.flowList("command", List.of(service.name()));
         yaml.blockList("volumes", List.of(standInVolume(service) + ":" + DATA_PATH,
-                "./" + service.configFolder() + ":/opt/lakehouse/compose/" + service.configFolder() + ":ro"));
+                "./" + service.configFolder() + ":" + ServiceContainer.configPath(service) + ":ro"));
         probeLoopHealthcheck(yaml, service);
         yaml.close().close();
         return yaml.text();
@@ -276,25 +258,16 @@ public final class ComposeFile {
     }
 
     private void environment(YamlText yaml, ServiceDefinition service) {
-        yaml.open("environment").merge(ENVIRONMENT_ANCHOR).scalar("LAKEHOUSE_SERVICE", service.name());
-        service.container().environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> yaml.scalar(e.getKey(), e.getValue()));
+        yaml.open("environment").merge(ENVIRONMENT_ANCHOR);
+        ServiceContainer.serviceEnvironment(service).forEach(yaml::scalar);
         if (service.container().runsCommands()) {
             commandsEnvironment(yaml);
         }
         yaml.close();
-        List<String> credentials = credentials(service);
+        List<String> credentials = ServiceContainer.credentials(service);
         if (!credentials.isEmpty()) {
             yaml.blockList("secrets", credentials);
         }
-    }
-
-    /** The generated values a service's container is given as files under {@link ContainerSecrets#DIR}. */
-    private static List<String> credentials(ServiceDefinition service) {
-        List<String> credentials = new ArrayList<>(service.generatedValues().stream()
-                .map(GeneratedValue::variable).toList());
-        credentials.addAll(service.container().reads());
-        return credentials;
     }
 
     /**
@@ -307,8 +280,8 @@ public final class ComposeFile {
                 .comment("/run/secrets/NAME from compose's environment variable NAME, which the CLI sets from the state")
                 .comment("directory's owner-only secrets file: no container's configuration or environment holds one.");
         yaml.open("secrets");
-        catalog.all().stream().flatMap(service -> service.generatedValues().stream()).map(GeneratedValue::variable)
-                .distinct().forEach(variable -> yaml.open(variable).scalar("environment", variable).close());
+        ServiceContainer.allCredentials(catalog)
+                .forEach(variable -> yaml.open(variable).scalar("environment", variable).close());
         yaml.close();
     }
 
@@ -318,10 +291,7 @@ public final class ComposeFile {
      * override, since the services listen on the published numbers.
      */
     private void commandsEnvironment(YamlText yaml) {
-        yaml.scalar(ADDRESSES_VARIABLE, INSIDE_COMPOSE).scalar("LAKEHOUSE_RUNTIME", "docker");
-        for (ServiceDefinition service : catalog.all()) {
-            service.ports().forEach(port -> yaml.scalar(port.overrideVariable(), interpolated(port)));
-        }
+        ServiceContainer.commandsEnvironment(catalog, ComposeFile::interpolated).forEach(yaml::scalar);
     }
 
     /**
@@ -340,15 +310,13 @@ public final class ComposeFile {
     private static void probeLoopHealthcheck(YamlText yaml, ServiceDefinition service) {
         yaml.open("healthcheck").flowList("test", PROBE_LOOP_HEALTHCHECK)
                 .scalar("interval", "5s").scalar("timeout", "10s").scalar("retries", 12)
-                .scalar("start_period", seconds(startPeriod(service)), service.local().initSteps().isEmpty()
-                        ? "the model's start timeout" : "the model's init step budgets and start timeout")
+                .scalar("start_period", seconds(startPeriod(service)), ServiceContainer.startPeriodWhy(service))
                 .close();
     }
 
     /** How long compose does not count failed checks: every one-time init step's budget, then the start timeout. */
     static Duration startPeriod(ServiceDefinition service) {
-        return service.local().initSteps().stream().map(InitStep::budget)
-                .reduce(service.startTimeout(), Duration::plus);
+        return ServiceContainer.startPeriod(service);
     }
 
     private void vendorHealthcheck(YamlText yaml, VendorImage vendor, Duration startTimeout) {

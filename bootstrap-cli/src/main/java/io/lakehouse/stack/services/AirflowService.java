@@ -74,6 +74,7 @@ public final class AirflowService implements ServiceDescription {
                 // measured: idle 12 processes, 970 MB with shared pages counted once (1.77 GB summed RSS); while a
                 // task runs 1.19 GB plus the lakehouse CLI's JVM (110-400 MB, in a session of its own)
                 .memoryBudgetMb(1500)
+                .keepsData("its metadata database: DAG runs, task instances and their logs")
                 // airflow standalone exits on SIGTERM without stopping its children: an init process as PID 1 reaps
                 // them, and a stop ends the container with them
                 .initProcess()

@@ -27,6 +27,7 @@ public final class DataNodeService implements ServiceDescription {
                 .health(new DataNodeProbe("DATANODE_HTTP_PORT"))
                 .ui("/")
                 .memoryBudgetMb(350)
+                .keepsData("the HDFS blocks")
                 .startTimeout(Duration.ofSeconds(90))
                 .local(new LocalLaunch(HadoopDaemons.DISTRIBUTION, List.of(),
                         HadoopDaemons.daemon("org.apache.hadoop.hdfs.server.datanode.DataNode", 256, List.of()),

@@ -34,6 +34,7 @@ public final class HiveMetastoreService implements ServiceDescription {
                 .dependsOn("mysql", "namenode")
                 .health(new MetastoreThriftProbe("HIVE_METASTORE_PORT"))
                 .memoryBudgetMb(650)
+                .keepsData("the marker that its schema was created in MySQL (schematool -initSchema runs once)")
                 .containerReads("METASTORE_DB_PASSWORD")
                 .startTimeout(Duration.ofSeconds(120))
                 .local(new LocalLaunch("hive-metastore",

@@ -36,6 +36,7 @@ public final class JupyterService implements ServiceDescription {
                         + "login page")
                 // measured: the server ~85 MB, a kernel after the lakehouse tour (Trino, Spark Connect, pandas) ~215 MB
                 .memoryBudgetMb(500)
+                .keepsData("notebook checkpoints and JupyterLab workspaces")
                 .containerMount("notebooks", "/opt/lakehouse/notebooks",
                         "the repository's notebooks, read-only: checkpoints go to the data volume")
                 .startTimeout(Duration.ofSeconds(90))

@@ -34,6 +34,7 @@ public final class KafkaService implements ServiceDescription {
                 .health(new KafkaAdminProbe("KAFKA_PORT"))
                 .generates(GeneratedValue.clusterId("KAFKA_CLUSTER_ID"))
                 .memoryBudgetMb(700)
+                .keepsData("the KRaft log: topics, offsets, cluster metadata")
                 // a controlled shutdown moves leadership and flushes the log
                 .stopGracePeriod(Duration.ofSeconds(30))
                 .startTimeout(Duration.ofSeconds(90))

@@ -34,6 +34,7 @@ public final class MySqlService implements ServiceDescription {
                 // the CDC login (user cdc) that Debezium reads the binlog with, see init.sql
                 .generates(GeneratedValue.password("CDC_DB_PASSWORD"))
                 .memoryBudgetMb(250)
+                .keepsData("the databases (shop, metastore) and the binlog CDC reads")
                 // InnoDB flushes on SIGTERM: longer than the default 10 s before SIGKILL
                 .stopGracePeriod(Duration.ofSeconds(30))
                 // what bin/mariadbd links dynamically besides glibc (readelf -d); TLS is wolfSSL, linked in statically.

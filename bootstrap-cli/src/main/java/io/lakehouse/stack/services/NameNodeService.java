@@ -28,6 +28,7 @@ public final class NameNodeService implements ServiceDescription {
                 .health(new NameNodeProbe("NAMENODE_HTTP_PORT"))
                 .ui("/")
                 .memoryBudgetMb(350)
+                .keepsData("the HDFS namespace (fsimage and edits)")
                 .startTimeout(Duration.ofSeconds(90))
                 .local(new LocalLaunch(HadoopDaemons.DISTRIBUTION,
                         List.of(new InitStep("format", "format the HDFS namespace",

@@ -92,6 +92,7 @@ public final class ServingStoreService implements ServiceDescription {
                 .health(new CqlProbe("SERVING_STORE_PORT"))
                 // 512 MiB heap; measured ~0.75 GB resident when idle (Cassandra locks its memory where allowed)
                 .memoryBudgetMb(900)
+                .keepsData("the CQL keyspaces and their tables")
                 // a restart beside 15 busy services on 2 cores: 50 s to start, then reads time out for a minute
                 // more before CQL logins answer (a CI run saw 120 s pass)
                 .startTimeout(Duration.ofSeconds(180))

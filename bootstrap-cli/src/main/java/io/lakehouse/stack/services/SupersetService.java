@@ -53,6 +53,7 @@ public final class SupersetService implements ServiceDescription {
                 .uiLogin("user " + ADMIN_USER + ", password " + ADMIN_PASSWORD
                         + " in the state directory's secrets.properties (owner-only)")
                 .memoryBudgetMb(450)
+                .keepsData("its metadata database (SQLite): the admin account, connections, dashboards")
                 // gunicorn's start only: the set-up (db upgrade, admin, init; about a minute idle, several on a
                 // loaded machine) has a budget of its own
                 .startTimeout(Duration.ofSeconds(120))

@@ -1,33 +1,36 @@
-package io.lakehouse.runtime.docker;
+package io.lakehouse.deploy;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Writes the YAML of a generated file, in order, with the comments and the one anchor a compose file needs (a
- * serialiser of maps would drop both). Scalars are quoted wherever YAML could read them as something else.
+ * serialiser of maps would drop both). Scalars are quoted wherever YAML could read them as something else. Shared
+ * by the generated deployments (compose, Kubernetes), so both quote and indent alike.
  */
-final class YamlText {
+public final class YamlText {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./ =-]*");
     private static final Pattern NOT_A_STRING = Pattern.compile(
             "(?i)[-+]?[0-9._]+(e[-+]?[0-9]+)?|true|false|yes|no|on|off|null|~|y|n");
 
     private final StringBuilder out = new StringBuilder();
     private int depth;
+    /** The next line starts a list item: its indentation ends in "- " (see {@link #item()}). */
+    private boolean itemPending;
 
-    YamlText comment(String line) {
+    public YamlText comment(String line) {
         indent();
         out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
         return this;
     }
 
-    YamlText blank() {
+    public YamlText blank() {
         out.append('\n');
         return this;
     }
 
     /** {@code key: value}, with a trailing comment when {@code why} is not empty. */
-    YamlText scalar(String key, Object value, String why) {
+    public YamlText scalar(String key, Object value, String why) {
         indent();
         out.append(key).append(": ").append(scalarText(value));
         if (!why.isEmpty()) {
@@ -37,12 +40,12 @@ final class YamlText {
         return this;
     }
 
-    YamlText scalar(String key, Object value) {
+    public YamlText scalar(String key, Object value) {
         return scalar(key, value, "");
     }
 
     /** {@code key:} opening a nested map; {@link #close()} ends it. */
-    YamlText open(String key) {
+    public YamlText open(String key) {
         indent();
         out.append(key).append(":\n");
         depth++;
@@ -50,26 +53,26 @@ final class YamlText {
     }
 
     /** {@code key: &anchor} opening a nested map others merge with {@link #merge}. */
-    YamlText openAnchored(String key, String anchor) {
+    public YamlText openAnchored(String key, String anchor) {
         indent();
         out.append(key).append(": &").append(anchor).append('\n');
         depth++;
         return this;
     }
 
-    YamlText merge(String anchor) {
+    public YamlText merge(String anchor) {
         indent();
         out.append("<<: *").append(anchor).append('\n');
         return this;
     }
 
-    YamlText close() {
+    public YamlText close() {
         depth--;
         return this;
     }
 
     /** {@code key: [a, b]}. */
-    YamlText flowList(String key, List<?> items) {
+    public YamlText flowList(String key, List<?> items) {
         indent();
         out.append(key).append(": [");
         for (int i = 0; i < items.size(); i++) {
@@ -80,7 +83,7 @@ final class YamlText {
     }
 
     /** {@code key:} and one {@code - item} line each. */
-    YamlText blockList(String key, List<?> items) {
+    public YamlText blockList(String key, List<?> items) {
         indent();
         out.append(key).append(":\n");
         for (Object item : items) {
@@ -90,12 +93,35 @@ final class YamlText {
         return this;
     }
 
-    String text() {
+    /** {@code key:} opening a list whose items are maps, each begun by {@link #item()}; {@link #close()} ends it. */
+    public YamlText sequence(String key) {
+        return open(key);
+    }
+
+    /** A map as the next item of the {@link #sequence} open here; {@link #close()} ends it. */
+    public YamlText item() {
+        depth++;
+        itemPending = true;
+        return this;
+    }
+
+    /** {@code ---}: the next YAML document of a multi-document file begins. */
+    public YamlText document() {
+        out.append("---\n");
+        return this;
+    }
+
+    public String text() {
         return out.toString();
     }
 
     private void indent() {
-        out.append("  ".repeat(depth));
+        if (itemPending) {
+            out.append("  ".repeat(depth - 1)).append("- ");
+            itemPending = false;
+        } else {
+            out.append("  ".repeat(depth));
+        }
     }
 
     private static String scalarText(Object value) {
