@@ -33,6 +33,7 @@ import java.util.function.Function;
                 ImagesCommand.class,
                 PythonLockCommand.class,
                 ComposeCommand.class,
+                KubernetesCommand.class,
                 ContainerCommand.class,
                 AutoComplete.GenerateCompletion.class
         },

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a service's container is, read from the model, the same for every generated deployment (compose and
@@ -42,6 +44,7 @@ public final class ServiceContainer {
     public static final String TOOLBOX_HOME = "/opt/lakehouse-home";
     public static final String TOOLBOX_STATE_DIR = "/var/lib/lakehouse-state";
     public static final int TOOLBOX_MEMORY_MB = 1536;
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     private ServiceContainer() {
     }
@@ -138,5 +141,22 @@ public final class ServiceContainer {
             service.ports().forEach(port -> env.put(port.overrideVariable(), portValue.apply(port)));
         }
         return env;
+    }
+
+    /** Each model port variable in {@code text} ({@code ${SERVING_STORE_PORT}}) written as {@code portValue} says. */
+    public static String withPorts(ServiceCatalog catalog, String text, Function<PortSpec, String> portValue) {
+        Map<String, PortSpec> ports = new LinkedHashMap<>();
+        catalog.all().forEach(s -> s.ports().forEach(p -> ports.put(p.variable(), p)));
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            PortSpec port = ports.get(m.group(1));
+            if (port == null) {
+                throw new IllegalStateException("no port variable " + m.group(1) + " in the model (in: " + text + ")");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(portValue.apply(port)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

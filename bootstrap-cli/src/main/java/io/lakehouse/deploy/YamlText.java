@@ -105,6 +105,22 @@ public final class YamlText {
         return this;
     }
 
+    /** {@code key: |} and the text's lines below it, as they are (a multi-line string, e.g. an inline patch). */
+    public YamlText literal(String key, String text) {
+        indent();
+        out.append(key).append(": |\n");
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                out.append("  ".repeat(depth + 1)).append(line);
+            }
+            out.append('\n');
+        }
+        if (text.endsWith("\n")) {
+            out.setLength(out.length() - 1);
+        }
+        return this;
+    }
+
     /** {@code ---}: the next YAML document of a multi-document file begins. */
     public YamlText document() {
         out.append("---\n");

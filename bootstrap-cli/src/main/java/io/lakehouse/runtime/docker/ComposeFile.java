@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,7 +26,6 @@ import static java.util.Objects.requireNonNull;
 public final class ComposeFile {
     public static final String MAIN = "docker-compose.yml";
     static final String ENVIRONMENT_ANCHOR = "lakehouse-environment";
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     /** A project image's healthcheck: it reads what the container's probe loop last found (no JVM per check). */
     private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", ServiceContainer.HEALTHCHECK);
     private static final String DATA_PATH = ServiceContainer.DATA_PATH;
@@ -338,19 +335,7 @@ public final class ComposeFile {
 
     /** A model variable ({@code ${SERVING_STORE_PORT}}) as compose interpolates it on the host. */
     private String interpolate(String text) {
-        Map<String, PortSpec> ports = new LinkedHashMap<>();
-        catalog.all().forEach(s -> s.ports().forEach(p -> ports.put(p.variable(), p)));
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            PortSpec port = ports.get(m.group(1));
-            if (port == null) {
-                throw new IllegalStateException("no port variable " + m.group(1) + " in the model (in: " + text + ")");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(interpolated(port)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return ServiceContainer.withPorts(catalog, text, ComposeFile::interpolated);
     }
 
     private static String interpolated(PortSpec port) {

@@ -1,0 +1,128 @@
+package io.lakehouse.cli;
+
+import io.lakehouse.deploy.kubernetes.KubernetesManifests;
+import io.lakehouse.runtime.GeneratedValues;
+import io.lakehouse.runtime.OwnerOnly;
+import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code lakehouse k8s render|secrets}: the Kubernetes deployment, generated from the service model. */
+@Command(name = "k8s", mixinStandardHelpOptions = true,
+        description = "The Kubernetes deployment (a Kustomize tree under k8s/), generated from the service model.",
+        subcommands = {KubernetesCommand.Render.class, KubernetesCommand.Secrets.class})
+final class KubernetesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "List the files of the Kubernetes deployment as the service model describes it; --write "
+                    + "writes them (k8s/ and compose/kustomization.yaml), --check exits 1 naming each committed "
+                    + "file that differs.")
+    static final class Render implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--write", description = "Write the generated files.")
+        boolean write;
+
+        @Option(names = "--check", description = "Compare the committed files with the model's output; exit 1 on "
+                + "a difference.")
+        boolean check;
+
+        @Option(names = "--registry", paramLabel = "PREFIX", description = "Prefix the project's images with "
+                + "this registry in the overlays' image transform (e.g. registry.example:5000/team).")
+        Optional<String> registry = Optional.empty();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (write && check) {
+                spec.commandLine().getErr().println("error: --write and --check exclude each other");
+                return ExitCodes.USAGE;
+            }
+            Path home = common.layout().home();
+            Map<String, String> files = new KubernetesManifests(ServiceCatalog.standard(), home, registry).files();
+            List<String> stale = new ArrayList<>();
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = home.resolve(file.getKey());
+                if (Files.isRegularFile(path) && Files.readString(path, StandardCharsets.UTF_8).equals(file.getValue())) {
+                    continue;
+                }
+                stale.add(file.getKey());
+                if (write) {
+                    Files.createDirectories(path.getParent());
+                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+                }
+            }
+            if (!write && !check) {
+                files.keySet().forEach(out::println);
+                return ExitCodes.OK;
+            }
+            if (check && !stale.isEmpty()) {
+                spec.commandLine().getErr().println("error: differs from the service model: " + String.join(", ", stale));
+                spec.commandLine().getErr().println("  fix: ./lakehouse k8s render --write");
+                return ExitCodes.FAILURE;
+            }
+            out.println(stale.isEmpty() ? "k8s/ agrees with the service model (" + files.size() + " file(s))"
+                    : (write ? "wrote " : "") + String.join(", ", stale));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "secrets", mixinStandardHelpOptions = true,
+            description = "Write " + KubernetesManifests.SECRETS_ENV + " (owner-only, ignored by git) with this state "
+                    + "directory's generated credentials, which the Kubernetes base's secret generator reads. The "
+                    + "values are never printed.")
+    static final class Secrets implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() throws IOException {
+            StackLayout layout = common.layout();
+            ServiceCatalog catalog = ServiceCatalog.standard();
+            Files.createDirectories(layout.stateDir());
+            Map<String, String> values = new TreeMap<>(GeneratedValues.loadOrCreate(layout.secretsFile(), catalog.all()));
+            Path file = layout.home().resolve(KubernetesManifests.SECRETS_ENV);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            OwnerOnly.restrict(file);
+            StringBuilder text = new StringBuilder("# kustomize secretGenerator env file: written by 'lakehouse k8s "
+                    + "secrets' from " + layout.secretsFile() + "; holds credentials, owner-only, never committed\n");
+            values.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+            Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println("Wrote " + file + " (owner-only: " + values.size()
+                    + " credential(s) of " + layout.stateDir() + "). Apply with: kubectl apply -k k8s/overlays/single-node");
+            return ExitCodes.OK;
+        }
+    }
+}
