@@ -10,11 +10,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -84,40 +81,13 @@ final class ComposeCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            if (write && check) {
-                spec.commandLine().getErr().println("error: --write and --check exclude each other");
-                return ExitCodes.USAGE;
-            }
             Map<String, String> files = new ComposeFile(ServiceCatalog.standard()).files();
             if (!write && !check) {
-                out.print(files.get(ComposeFile.MAIN));
+                spec.commandLine().getOut().print(files.get(ComposeFile.MAIN));
                 return ExitCodes.OK;
             }
-            Path dir = common.layout().composeDir();
-            List<String> stale = new ArrayList<>();
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path path = dir.resolve(file.getKey());
-                boolean same = Files.isRegularFile(path)
-                        && Files.readString(path, StandardCharsets.UTF_8).equals(file.getValue());
-                if (same) {
-                    continue;
-                }
-                stale.add(file.getKey());
-                if (write) {
-                    Files.createDirectories(path.getParent());
-                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-                }
-            }
-            if (check && !stale.isEmpty()) {
-                spec.commandLine().getErr().println("error: differs from the service model: "
-                        + String.join(", ", stale.stream().map(f -> "compose/" + f).toList()));
-                spec.commandLine().getErr().println("  fix: ./lakehouse compose render --write");
-                return ExitCodes.FAILURE;
-            }
-            out.println(stale.isEmpty() ? "compose/ agrees with the service model (" + files.size() + " file(s))"
-                    : (write ? "wrote " : "") + String.join(", ", stale.stream().map(f -> "compose/" + f).toList()));
-            return ExitCodes.OK;
+            return GeneratedFiles.writeOrCheck(spec, files, common.layout().composeDir(), "compose/", "compose/",
+                    "./lakehouse compose render", write, check);
         }
     }
 }

@@ -12,12 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,37 +57,13 @@ final class KubernetesCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            if (write && check) {
-                spec.commandLine().getErr().println("error: --write and --check exclude each other");
-                return ExitCodes.USAGE;
-            }
             Path home = common.layout().home();
             Map<String, String> files = new KubernetesManifests(ServiceCatalog.standard(), home, registry).files();
-            List<String> stale = new ArrayList<>();
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path path = home.resolve(file.getKey());
-                if (Files.isRegularFile(path) && Files.readString(path, StandardCharsets.UTF_8).equals(file.getValue())) {
-                    continue;
-                }
-                stale.add(file.getKey());
-                if (write) {
-                    Files.createDirectories(path.getParent());
-                    Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-                }
-            }
             if (!write && !check) {
-                files.keySet().forEach(out::println);
+                files.keySet().forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
             }
-            if (check && !stale.isEmpty()) {
-                spec.commandLine().getErr().println("error: differs from the service model: " + String.join(", ", stale));
-                spec.commandLine().getErr().println("  fix: ./lakehouse k8s render --write");
-                return ExitCodes.FAILURE;
-            }
-            out.println(stale.isEmpty() ? "k8s/ agrees with the service model (" + files.size() + " file(s))"
-                    : (write ? "wrote " : "") + String.join(", ", stale));
-            return ExitCodes.OK;
+            return GeneratedFiles.writeOrCheck(spec, files, home, "", "k8s/", "./lakehouse k8s render", write, check);
         }
     }
 

@@ -369,16 +369,21 @@ public final class KubernetesManifests {
             yaml.item().scalar("name", "data").open("emptyDir").close().close();
         }
         if (service.vendorImage().isEmpty()) {
-            yaml.item().scalar("name", "config").open("configMap").scalar("name", configMapName(service));
-            yaml.sequence("items");
-            configFiles(service).forEach(file -> yaml.item().scalar("key", configKey(file)).scalar("path", file).close());
-            yaml.close().close().close();
+            configVolume(yaml, service);
         }
         secretVolume(yaml, ServiceContainer.credentials(service), false);
         if (!service.container().mounts().isEmpty()) {
             homeVolume(yaml);
         }
         yaml.close();
+    }
+
+    /** The service's config folder, each file mounted back at its path in the folder. */
+    private void configVolume(YamlText yaml, ServiceDefinition service) {
+        yaml.item().scalar("name", "config").open("configMap").scalar("name", configMapName(service));
+        yaml.sequence("items");
+        configFiles(service).forEach(file -> yaml.item().scalar("key", configKey(file)).scalar("path", file).close());
+        yaml.close().close().close();
     }
 
     /**
@@ -566,10 +571,7 @@ public final class KubernetesManifests {
         projectContainer(p, service);
         p.close();
         p.sequence("volumes");
-        p.item().scalar("name", "config").open("configMap").scalar("name", configMapName(service));
-        p.sequence("items");
-        configFiles(service).forEach(file -> p.item().scalar("key", configKey(file)).scalar("path", file).close());
-        p.close().close().close();
+        configVolume(p, service);
         p.close();
         p.close().close().close();
         patch.append(p.text());
