@@ -73,7 +73,9 @@ if [[ "$(cat "$VENV/.lock-sha256" 2>/dev/null)" != "$LOCK_SUM" ]]; then
 fi
 
 # kustomize: kubectl's own where it works, else the pinned kustomize through the Go module proxy
-if command -v kubectl >/dev/null 2>&1 && kubectl kustomize --help >/dev/null 2>&1; then
+# (K8S_VALIDATE_KUSTOMIZE=go takes the second way even where kubectl is installed)
+if [[ "${K8S_VALIDATE_KUSTOMIZE:-}" != go ]] && command -v kubectl >/dev/null 2>&1 \
+        && kubectl kustomize --help >/dev/null 2>&1; then
     KUSTOMIZE=(kubectl kustomize)
     kustomize_name="kubectl kustomize ($(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: //p'))"
 elif command -v go >/dev/null 2>&1; then
