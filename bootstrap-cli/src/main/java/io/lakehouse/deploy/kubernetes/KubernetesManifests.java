@@ -162,7 +162,7 @@ public final class KubernetesManifests {
                 "namespace, and every port, under the same numbers as compose. No credential is here."));
         object(yaml, "v1", "ConfigMap", ENVIRONMENT);
         yaml.open("data");
-        ServiceContainer.stackEnvironment(catalog, port -> Integer.toString(port.defaultPort())).forEach(yaml::scalar);
+        ServiceContainer.stackEnvironment(catalog, KubernetesManifests::number).forEach(yaml::scalar);
         yaml.close();
         return yaml.text();
     }
