@@ -52,10 +52,13 @@ final class MaintainCommand extends InStackCommand {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(done));
             return ExitCodes.OK;
         }
-        TextTable table = new TextTable("TABLE", "DATA FILES", "DELETE FILES");
+        TextTable table = new TextTable("TABLE", "DATA FILES", "EQUALITY DELETES", "OF THEM APPLYING",
+                "POSITION DELETES");
         for (Compaction c : done) {
             table.row(c.table(), c.before().dataFiles() + " -> " + c.after().dataFiles(),
-                    c.before().deleteFiles() + " -> " + c.after().deleteFiles());
+                    c.before().equalityDeletes() + " -> " + c.after().equalityDeletes(),
+                    c.before().applyingEqualityDeletes() + " -> " + c.after().applyingEqualityDeletes(),
+                    c.before().positionDeletes() + " -> " + c.after().positionDeletes());
         }
         out.print(table.render());
         out.printf("Compacted %d table(s) in %.1f s.%n", done.size(), (System.nanoTime() - began) / 1e9);

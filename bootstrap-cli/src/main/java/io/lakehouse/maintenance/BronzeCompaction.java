@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * for the CDC tables (upserts), equality and position delete files that every reader must apply: left alone, a
  * table's reads slow down with every checkpoint. Iceberg's {@code rewrite_data_files} procedure, run on the Spark
  * cluster through Spark Connect (the same runner as the silver and gold jobs), rewrites a table's small files into
- * few, applying the deletes, and drops the delete files that no longer apply to any file.
+ * few, applying the deletes, so that no equality delete applies to the rewritten rows ({@link TableFiles}).
  *
  * <p>Safe beside the running streaming jobs: the rewritten files keep the data sequence number of the snapshot the
  * rewrite started from (Iceberg's {@code use-starting-sequence-number}, on by default), so an upsert's equality
@@ -81,8 +81,7 @@ public final class BronzeCompaction {
             }
             sql.append("CALL ").append(CATALOG).append(".system.rewrite_data_files(table => '").append(table)
                     .append("', options => map('min-input-files', '").append(MIN_INPUT_FILES)
-                    .append("', 'delete-file-threshold', '").append(DELETE_FILE_THRESHOLD)
-                    .append("', 'remove-dangling-deletes', 'true'));\n");
+                    .append("', 'delete-file-threshold', '").append(DELETE_FILE_THRESHOLD).append("'));\n");
         }
         return sql.toString();
     }
@@ -90,20 +89,23 @@ public final class BronzeCompaction {
     /** The table's files in its current snapshot, read through Trino (a second engine). */
     public TableFiles files(String table) throws SQLException {
         String[] name = table.split("\\.", 2);
+        String entries = CATALOG + "." + name[0] + ".\"" + name[1] + "$entries\"";
         try (Connection trino = TrinoEndpoint.of(stack, CATALOG, null).connect();
              Statement statement = trino.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT content, count(*) FROM " + CATALOG + "." + name[0]
-                     + ".\"" + name[1] + "$files\" GROUP BY content")) {
-            long data = 0;
-            long deletes = 0;
-            while (rows.next()) {
-                if (rows.getInt(1) == 0) {
-                    data += rows.getLong(2);
-                } else {
-                    deletes += rows.getLong(2);
-                }
-            }
-            return new TableFiles(table, data, deletes);
+             ResultSet rows = statement.executeQuery(applyingQuery(entries))) {
+            rows.next();
+            return new TableFiles(table, rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
         }
+    }
+
+    /**
+     * Data files, positional and equality delete files, and the equality delete files that apply to a live data file
+     * (one of a lower data sequence number: the Iceberg spec's rule).
+     */
+    static String applyingQuery(String entries) {
+        return "WITH live AS (SELECT data_file.content AS content, sequence_number AS seq FROM " + entries
+                + " WHERE status < 2), oldest AS (SELECT min(seq) AS seq FROM live WHERE content = 0) "
+                + "SELECT count_if(live.content = 0), count_if(live.content = 1), count_if(live.content = 2), "
+                + "count_if(live.content = 2 AND live.seq > oldest.seq) FROM live CROSS JOIN oldest";
     }
 }

@@ -10,8 +10,4 @@ public record Compaction(String table, TableFiles before, TableFiles after) {
         requireNonNull(after, "after");
     }
 
-    /** Files a reader opens, before minus after (negative when the streaming job committed more meanwhile). */
-    public long filesRemoved() {
-        return before.dataFiles() + before.deleteFiles() - after.dataFiles() - after.deleteFiles();
-    }
 }

@@ -21,7 +21,7 @@ class BronzeCompactionTest {
         String sql = BronzeCompaction.statements(List.of("bronze.orders", "bronze.events"));
         assertEquals(2, sql.lines().filter(l -> l.startsWith("CALL lakehouse.system.rewrite_data_files(")).count(), sql);
         assertTrue(sql.contains("table => 'bronze.orders'") && sql.contains("table => 'bronze.events'"), sql);
-        assertTrue(sql.contains("'remove-dangling-deletes', 'true'"), sql);
+        assertTrue(sql.contains("'delete-file-threshold', '1'"), sql);
         // the option that makes a rewrite safe beside upserts is Iceberg's default; it must never be turned off
         assertTrue(!sql.contains("use-starting-sequence-number"), sql);
     }
