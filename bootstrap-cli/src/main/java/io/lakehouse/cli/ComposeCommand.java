@@ -5,7 +5,6 @@ import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -19,14 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compose", mixinStandardHelpOptions = true,
         description = "The compose deployment, generated from the service model.",
         subcommands = {ComposeCommand.Render.class, ComposeCommand.Env.class})
-final class ComposeCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ComposeCommand extends CommandGroup {
 
     @Command(name = "env", mixinStandardHelpOptions = true,
             description = "Write the environment docker compose needs to run this stack by hand (credentials, port "
@@ -70,24 +62,18 @@ final class ComposeCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
-
-        @Option(names = "--write", description = "Write the generated files into compose/.")
-        boolean write;
-
-        @Option(names = "--check", description = "Compare the committed files with the model's output; exit 1 on "
-                + "a difference.")
-        boolean check;
+        RenderOptions render;
 
         @Override
         public Integer call() throws IOException {
             Map<String, String> files = new ComposeFile(ServiceCatalog.standard()).files();
-            if (!write && !check) {
+            if (render.prints()) {
                 spec.commandLine().getOut().print(files.get(ComposeFile.MAIN));
                 return ExitCodes.OK;
             }
-            return GeneratedFiles.writeOrCheck(spec, files, common.layout().composeDir(), "compose/", "compose/",
-                    "./lakehouse compose render", write, check);
+            return GeneratedFiles.writeOrCheck(spec, files, render.common.layout().composeDir(), "compose/", "compose/",
+                    "./lakehouse compose render", render.write,
+                    render.check);
         }
     }
 }

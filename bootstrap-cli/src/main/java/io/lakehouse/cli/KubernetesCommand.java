@@ -24,14 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "k8s", mixinStandardHelpOptions = true,
         description = "The Kubernetes deployment (a Kustomize tree under k8s/), generated from the service model.",
         subcommands = {KubernetesCommand.Render.class, KubernetesCommand.Secrets.class})
-final class KubernetesCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class KubernetesCommand extends CommandGroup {
 
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "List the files of the Kubernetes deployment as the service model describes it; --write "
@@ -42,14 +35,7 @@ final class KubernetesCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CommonOptions common;
-
-        @Option(names = "--write", description = "Write the generated files.")
-        boolean write;
-
-        @Option(names = "--check", description = "Compare the committed files with the model's output; exit 1 on "
-                + "a difference.")
-        boolean check;
+        RenderOptions render;
 
         @Option(names = "--registry", paramLabel = "PREFIX", description = "Prefix the project's images with "
                 + "this registry in the overlays' image transform (e.g. registry.example:5000/team).")
@@ -57,13 +43,14 @@ final class KubernetesCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Path home = common.layout().home();
+            Path home = render.common.layout().home();
             Map<String, String> files = new KubernetesManifests(ServiceCatalog.standard(), home, registry).files();
-            if (!write && !check) {
+            if (render.prints()) {
                 files.keySet().forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;
             }
-            return GeneratedFiles.writeOrCheck(spec, files, home, "", "k8s/", "./lakehouse k8s render", write, check);
+            return GeneratedFiles.writeOrCheck(spec, files, home, "", "k8s/", "./lakehouse k8s render", render.write,
+                    render.check);
         }
     }
 
