@@ -155,8 +155,8 @@ class BronzeCompactionIT {
                 }
             }
             assertTrue(columns.size() > 1, "bronze.events has columns: " + columns);
-            try (ResultSet rs = sql.executeQuery("SELECT count(*), checksum(to_utf8(concat_ws('|', "
-                    + String.join(", ", columns) + "))) FROM lakehouse.bronze.events")) {
+            try (ResultSet rs = sql.executeQuery("SELECT count(*), to_hex(checksum(to_utf8(concat_ws('|', "
+                    + String.join(", ", columns) + ")))) FROM lakehouse.bronze.events")) {
                 rs.next();
                 return rs.getLong(1) + " rows, checksum " + rs.getString(2);
             }
