@@ -10,7 +10,7 @@ import java.util.Comparator;
 /**
  * The test classes in the reverse of their {@link Order}: the proof that no class depends on what an earlier one
  * left behind. Run a stack's classes so with
- * {@code -Djunit.jupiter.testclass.order.default=io.lakehouse.it.ReversedOrder} (docs/testing.md).
+ * {@code -Djunit.jupiter.testclass.order.default=io.lakehouse.it.ReversedOrder} (the README shows the command).
  */
 public final class ReversedOrder implements ClassOrderer {
     @Override
