@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,9 @@ public final class KafkaTopicsStep implements BootstrapStep {
                               + " (left as is: partitions cannot shrink)"));
                     continue;
                 }
-                NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                // the broker's default.replication.factor and min.insync.replicas: min(3, N) and one less, from the
+                // service model (KafkaService), so a scaled stack's topics are replicated without a number here
+                NewTopic newTopic = new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
                         .configs(Map.of("retention.ms", topic.retentionMs()));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);

@@ -52,6 +52,23 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
         return new ProbeTarget(host, ports, secrets, insideHosts, insideAliases);
     }
 
+    /**
+     * This view as an instance of a scaled service sees itself: each variable of the original ({@code DATANODE_HTTP_PORT},
+     * {@code DATANODE_HOST}) reached where the instance's own ({@code DATANODE_2_HTTP_PORT}) is.
+     */
+    public ProbeTarget asInstance(Map<String, String> ownVariables) {
+        Map<String, Integer> ownPorts = new LinkedHashMap<>(ports);
+        Map<String, String> ownHosts = new LinkedHashMap<>(hosts);
+        ownVariables.forEach((original, own) -> {
+            Integer port = ports.get(own);
+            if (port != null) {
+                ownPorts.put(original, port);
+            }
+            ownHosts.put(original, hostOf(own));
+        });
+        return new ProbeTarget(host, ownPorts, secrets, ownHosts, aliases);
+    }
+
     public int port(String variable) {
         Integer port = ports.get(variable);
         if (port == null) {

@@ -14,13 +14,19 @@ public final class ServiceCatalog {
     private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     private final DependencyGraph graph;
     private final List<OnDemandService> onDemand;
+    private final ScaleSpec scale;
 
     public ServiceCatalog(Collection<ServiceDefinition> definitions) {
         this(definitions, List.of());
     }
 
     public ServiceCatalog(Collection<ServiceDefinition> definitions, List<OnDemandService> onDemand) {
+        this(definitions, onDemand, ScaleSpec.STANDARD);
+    }
+
+    ServiceCatalog(Collection<ServiceDefinition> definitions, List<OnDemandService> onDemand, ScaleSpec scale) {
         this.onDemand = List.copyOf(onDemand);
+        this.scale = java.util.Objects.requireNonNull(scale, "scale");
         for (ServiceDefinition definition : definitions) {
             if (services.put(definition.name(), definition) != null) {
                 throw new IllegalArgumentException("service declared twice: " + definition.name());
@@ -48,6 +54,57 @@ public final class ServiceCatalog {
     public static ServiceCatalog discovered(String... packages) {
         ServiceDiscovery.Found found = ServiceDiscovery.in(Versions.pinned(), packages);
         return new ServiceCatalog(found.services(), found.onDemand());
+    }
+
+    /**
+     * This catalog at another scale: each scaled role's added instances as services of their own
+     * ({@link ScaledCatalog}). The standard scale gives this catalog itself.
+     *
+     * @throws ScaleSpecException for a role that does not exist or cannot scale, or a count out of range
+     */
+    public ServiceCatalog scaled(ScaleSpec spec) {
+        if (!scale.isStandard()) {
+            throw new IllegalStateException("this catalog is scaled already (" + scale + ")");
+        }
+        return ScaledCatalog.of(this, spec);
+    }
+
+    /** The scale this catalog runs at: only the roles not at their standard count. */
+    public ScaleSpec scale() {
+        return scale;
+    }
+
+    /** The roles {@code --scale} takes, each with the service whose instances it counts. */
+    public Map<String, ServiceDefinition> roles() {
+        return ScaledCatalog.roles(this);
+    }
+
+    /** The instances of a scalable service: the service itself first, then its added instances by ordinal. */
+    public List<ServiceDefinition> instancesOf(String original) {
+        List<ServiceDefinition> instances = new java.util.ArrayList<>(List.of(get(original)));
+        services.values().stream()
+                .filter(s -> s.instance().map(i -> i.original().equals(original)).orElse(false))
+                .sorted(java.util.Comparator.comparingInt(s -> s.instance().get().ordinal()))
+                .forEach(instances::add);
+        return instances;
+    }
+
+    /**
+     * The template variables every service reads that depend on how many instances a role has (HDFS's replication,
+     * Kafka's quorum, whether Trino's coordinator also works), as the scalable services declare them; a value may
+     * hold {@code ${VARIABLE}}s, rendered with the reading service's addresses.
+     */
+    public Map<String, String> clusterVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (ServiceDefinition service : all()) {
+            if (service.instance().isPresent() || service.scaling().isEmpty()) {
+                continue;
+            }
+            List<ServiceDefinition> instances = instancesOf(service.name());
+            service.scaling().get().clusterVariables().forEach((variable, value) ->
+                    variables.put(variable, value.apply(instances)));
+        }
+        return variables;
     }
 
     /** Services only the docker runtime starts, when their vendor's image is present (not waited for). */

@@ -2,7 +2,10 @@ package io.lakehouse.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -14,6 +17,11 @@ import static java.util.Objects.requireNonNull;
  * A service whose reference product no registry here offers (ScyllaDB, StarRocks) names the vendor's image the
  * docker runtime runs and the {@link StandIn} the local runtime runs instead; {@code version} is then the version
  * of what the project itself runs (the stand-in).
+ *
+ * <p>{@code variables} are template variables the service sets for itself (Kafka's {@code KAFKA_NODE_ID}, Trino's
+ * {@code TRINO_COORDINATOR}); {@code scaling} says how the service runs as several instances ({@code --scale});
+ * {@code instance} is present on an instance the scaled catalog added ({@code datanode-2}): whose instance it is and
+ * which of the original's variables name its own.
  */
 public record ServiceDefinition(
         String name,
@@ -33,7 +41,10 @@ public record ServiceDefinition(
         Optional<StandIn> localStandIn,
         Optional<VendorImage> vendorImage,
         List<GeneratedValue> generatedValues,
-        ContainerSettings container) {
+        ContainerSettings container,
+        Map<String, String> variables,
+        Optional<Scaling> scaling,
+        Optional<Instance> instance) {
 
     public ServiceDefinition {
         requireNonNull(name, "name");
@@ -53,6 +64,9 @@ public record ServiceDefinition(
         uses = List.copyOf(uses);
         generatedValues = List.copyOf(generatedValues);
         requireNonNull(container, "container");
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        requireNonNull(scaling, "scaling");
+        requireNonNull(instance, "instance");
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("service names are lower-case words with dashes: " + name);
         }
@@ -77,8 +91,42 @@ public record ServiceDefinition(
         return variablePrefix() + "_HOST";
     }
 
+    /** The variable that names, for this service, what {@code originalVariable} names for the original. */
+    public String ownVariable(String originalVariable) {
+        return instance.map(i -> i.ownVariables().getOrDefault(originalVariable, originalVariable))
+                .orElse(originalVariable);
+    }
+
     public PortSpec primaryPort() {
         return ports.get(0);
+    }
+
+    /** This service as another instance: the scaled catalog's ({@link ScaledCatalog}) only way to make one. */
+    ServiceDefinition asInstance(String instanceName, String instanceDescription, List<PortSpec> instancePorts,
+                                 HealthProbe instanceHealth, Map<String, String> instanceVariables,
+                                 Instance instanceOf) {
+        List<String> reads = new ArrayList<>(container.reads());
+        // the original generates the stack's values (the cluster id); an instance reads the same ones
+        generatedValues.forEach(value -> reads.add(value.variable()));
+        ContainerSettings settings = new ContainerSettings(container.environment(), reads, container.mounts(),
+                container.stopGracePeriod(), container.initProcess(), container.runsCommands(),
+                container.imagePackages(), container.keptData());
+        return new ServiceDefinition(instanceName, instanceDescription, version, configFolder, instancePorts,
+                dependsOn, uses, instanceHealth, local, instanceName, startTimeout, memoryBudgetMb, uiPath, uiLogin,
+                localStandIn, vendorImage, List.of(), settings, instanceVariables, Optional.empty(),
+                Optional.of(instanceOf));
+    }
+
+    /**
+     * Whose instance a service is ({@code datanode-2} of {@code datanode}), its ordinal among the role's instances
+     * (the original is 0), and for each variable of the original (a port, the host) the variable of its own that
+     * the original's config templates, command line and probe are to read in its place.
+     */
+    public record Instance(String original, int ordinal, Map<String, String> ownVariables) {
+        public Instance {
+            requireNonNull(original, "original");
+            ownVariables = Collections.unmodifiableMap(new LinkedHashMap<>(ownVariables));
+        }
     }
 
     public static Builder builder(String name) {
@@ -111,6 +159,8 @@ public record ServiceDefinition(
         private boolean runsCommands;
         private final List<String> imagePackages = new ArrayList<>();
         private String keptData;
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private Scaling scaling;
 
         private Builder(String name) {
             this.name = requireNonNull(name, "name");
@@ -282,6 +332,18 @@ public record ServiceDefinition(
             return this;
         }
 
+        /** A template variable of the service's own ({@code KAFKA_NODE_ID=1}), for its config templates. */
+        public Builder variable(String variable, String value) {
+            variables.put(requireNonNull(variable, "variable"), requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** How the service runs as several instances ({@code lakehouse up --scale ROLE=N}). */
+        public Builder scaling(Scaling how) {
+            this.scaling = requireNonNull(how, "how");
+            return this;
+        }
+
         public ServiceDefinition build() {
             if (ports.isEmpty()) {
                 throw new IllegalStateException(name + ": a service declares at least one port");
@@ -297,12 +359,16 @@ public record ServiceDefinition(
             if (memoryBudgetMb <= 0) {
                 throw new IllegalStateException(name + ": a service declares its memory budget");
             }
+            if (scaling != null) {
+                // the original is the first of its role's instances
+                scaling.ordinalVariable().ifPresent(variable -> variables.putIfAbsent(variable, "1"));
+            }
             return new ServiceDefinition(name, description, requireNonNull(version, "version"), configFolder, ports,
                     dependsOn, uses, health, local, composeService, startTimeout, memoryBudgetMb,
                     Optional.ofNullable(uiPath), Optional.ofNullable(uiLogin), Optional.ofNullable(localStandIn), Optional.ofNullable(vendorImage),
                     generatedValues, new ContainerSettings(containerEnvironment, containerReads, containerMounts,
                     Optional.ofNullable(stopGracePeriod), initProcess, runsCommands, imagePackages,
-                    Optional.ofNullable(keptData)));
+                    Optional.ofNullable(keptData)), variables, Optional.ofNullable(scaling), Optional.empty());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.runtime.ServiceVariables;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.stack.ServiceCatalog;
@@ -72,6 +73,6 @@ public final class ContainerLayout {
         variables.put("DATA_DIR", dataDir().toString());
         variables.put("LOG_DIR", "/tmp/lakehouse-logs");
         variables.put("OS_USER", System.getProperty("user.name"));
-        return variables;
+        return ServiceVariables.complete(service, catalog, variables);
     }
 }

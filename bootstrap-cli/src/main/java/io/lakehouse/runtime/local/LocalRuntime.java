@@ -181,7 +181,7 @@ public final class LocalRuntime implements StackRuntime {
         if (service.local().pythonEnvironment()) {
             ensurePythonEnvironment(service, listener);
         }
-        Map<String, String> variables = LocalVariables.of(service, catalog.all(), layout, ports, generated);
+        Map<String, String> variables = LocalVariables.of(service, catalog, layout, ports, generated);
         ServicePreparation preparation = new ServicePreparation(service, variables, layout.configTemplates(service),
                 layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks());
         ResolvedCommand command = preparation.prepare(listener);

@@ -1,10 +1,11 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.ServiceVariables;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,13 +24,13 @@ final class LocalVariables {
     private LocalVariables() {
     }
 
-    static Map<String, String> of(ServiceDefinition service, Collection<ServiceDefinition> catalog, StackLayout layout,
+    static Map<String, String> of(ServiceDefinition service, ServiceCatalog catalog, StackLayout layout,
                                   Map<String, Integer> ports, Map<String, String> generated) {
         Map<String, String> variables = new TreeMap<>(generated);
         ports.forEach((name, port) -> variables.put(name, Integer.toString(port)));
         // the address book's host view: every service at the advertised host
         ProbeTarget addresses = new ProbeTarget(ADVERTISED_HOST, ports, generated);
-        for (ServiceDefinition other : catalog) {
+        for (ServiceDefinition other : catalog.all()) {
             variables.put(other.hostVariable(), addresses.hostOf(other));
         }
         variables.put("BIND_ADDRESS", BIND_ADDRESS);
@@ -42,6 +43,6 @@ final class LocalVariables {
         variables.put("DATA_DIR", layout.dataDir(service).toString());
         variables.put("LOG_DIR", layout.logsDir().toString());
         variables.put("OS_USER", System.getProperty("user.name"));
-        return variables;
+        return ServiceVariables.complete(service, catalog, variables);
     }
 }

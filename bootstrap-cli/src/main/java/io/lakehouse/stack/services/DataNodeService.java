@@ -2,6 +2,7 @@ package io.lakehouse.stack.services;
 
 import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.Scaling;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** An HDFS DataNode: stores the blocks, registers with the NameNode. */
+/** An HDFS DataNode: stores the blocks, registers with the NameNode; scales to N (datanode-2, ...). */
 @AutoService(ServiceDescription.class)
 public final class DataNodeService implements ServiceDescription {
     @Override
@@ -28,6 +29,9 @@ public final class DataNodeService implements ServiceDescription {
                 .ui("/")
                 .memoryBudgetMb(350)
                 .keepsData("the HDFS blocks")
+                // N DataNodes: every block on min(3, N) of them (the NameNode's and every client's dfs.replication)
+                .scaling(Scaling.byInstances("datanode").clusterVariable("HDFS_REPLICATION",
+                        dataNodes -> Integer.toString(Scaling.replication(dataNodes.size()))))
                 .startTimeout(Duration.ofSeconds(90))
                 .local(new LocalLaunch(HadoopDaemons.DISTRIBUTION, List.of(),
                         HadoopDaemons.daemon("org.apache.hadoop.hdfs.server.datanode.DataNode", 256, List.of()),

@@ -2,6 +2,7 @@ package io.lakehouse.stack.services;
 
 import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.Scaling;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
@@ -32,6 +33,7 @@ public final class FlinkTaskManagerService implements ServiceDescription {
                 .internalPort("FLINK_TASKMANAGER_DATA_PORT", 6121, "data exchange between tasks")
                 .internalPort("FLINK_TASKMANAGER_METRICS_PORT", 6126, "metric query service (RPC)")
                 .dependsOn("flink-jobmanager", "datanode")
+                .scaling(Scaling.byInstances("flink-taskmanager"))
                 .health(FlinkRestProbe.taskManager(FlinkDaemons.REST_PORT, FlinkDaemons.TASKMANAGER_RPC_PORT))
                 // process size 1280m (config.yaml): heap 384m, direct 192m, managed 256m, metaspace 256m, overhead 192m
                 .memoryBudgetMb(1280)

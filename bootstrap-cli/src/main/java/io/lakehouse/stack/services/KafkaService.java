@@ -6,6 +6,7 @@ import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.Scaling;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Kafka in KRaft mode: one process that is both broker and controller, storage formatted on first start. */
+/**
+ * Kafka in KRaft mode: one process that is both broker and controller, storage formatted on first start. Scales to
+ * N such brokers (kafka-2, ...), all voters of one static controller quorum.
+ */
 @AutoService(ServiceDescription.class)
 public final class KafkaService implements ServiceDescription {
     private static final List<String> CLASSPATH = List.of("${CONF_DIR}", "${DIST_DIR}/lib/*");
@@ -33,6 +37,15 @@ public final class KafkaService implements ServiceDescription {
                 .insideTheStackUse("KAFKA_PORT", "KAFKA_INTERNAL_PORT")
                 .health(new KafkaAdminProbe("KAFKA_PORT"))
                 .generates(GeneratedValue.clusterId("KAFKA_CLUSTER_ID"))
+                .scaling(Scaling.byInstances("kafka")
+                        .numberedBy("KAFKA_NODE_ID")
+                        // every broker is also a controller: a static quorum of all of them
+                        .clusterVariable("KAFKA_CONTROLLER_QUORUM_VOTERS", KafkaService::quorumVoters)
+                        .clusterVariable("KAFKA_REPLICATION_FACTOR",
+                                brokers -> Integer.toString(Scaling.replication(brokers.size())))
+                        // one replica may be away (a broker restarting) and producers with acks=all go on
+                        .clusterVariable("KAFKA_MIN_INSYNC_REPLICAS",
+                                brokers -> Integer.toString(minInsyncReplicas(brokers.size()))))
                 .memoryBudgetMb(700)
                 .keepsData("the KRaft log: topics, offsets, cluster metadata")
                 // a controlled shutdown moves leadership and flushes the log
@@ -48,5 +61,21 @@ public final class KafkaService implements ServiceDescription {
                                 List.of("${CONF_DIR}/server.properties")),
                         Map.of()))
                 .build();
+    }
+
+    /** {@code 1@host:port,2@host:port}: each broker's node id at its controller listener. */
+    static String quorumVoters(List<ServiceDefinition> brokers) {
+        StringBuilder voters = new StringBuilder();
+        for (int i = 0; i < brokers.size(); i++) {
+            ServiceDefinition broker = brokers.get(i);
+            voters.append(i == 0 ? "" : ",").append(i + 1).append("@${").append(broker.hostVariable()).append("}:${")
+                    .append(broker.ownVariable("KAFKA_CONTROLLER_PORT")).append('}');
+        }
+        return voters.toString();
+    }
+
+    /** One less than the replication factor, at least 1: a partition stays writable with one replica away. */
+    static int minInsyncReplicas(int brokers) {
+        return Math.max(1, Scaling.replication(brokers) - 1);
     }
 }

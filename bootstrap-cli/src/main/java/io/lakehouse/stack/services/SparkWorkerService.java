@@ -2,6 +2,7 @@ package io.lakehouse.stack.services;
 
 import com.google.auto.service.AutoService;
 import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.Scaling;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
@@ -16,6 +17,9 @@ import java.util.List;
  */
 @AutoService(ServiceDescription.class)
 public final class SparkWorkerService implements ServiceDescription {
+    /** The cores a worker offers (one executor of spark.executor.cores). */
+    static final int CORES = 2;
+
     @Override
     public ServiceDefinition definition(Versions versions) {
         return ServiceDefinition.builder("spark-worker")
@@ -25,6 +29,9 @@ public final class SparkWorkerService implements ServiceDescription {
                 .port("SPARK_WORKER_HTTP_PORT", 8091, "web UI and /json/")
                 .internalPort("SPARK_WORKER_PORT", 7078, "worker RPC")
                 .dependsOn("spark-master")
+                // N workers: an application may take every worker's cores (spark.cores.max)
+                .scaling(Scaling.byInstances("spark-worker").clusterVariable("SPARK_CORES_MAX",
+                        workers -> Integer.toString(CORES * workers.size())))
                 .health(new SparkWorkerProbe("SPARK_WORKER_HTTP_PORT", "SPARK_MASTER_HTTP_PORT"))
                 .ui("/")
                 // the worker itself (~250 MB) plus one executor of 1 GiB heap (spark.executor.memory) when busy
@@ -37,7 +44,7 @@ public final class SparkWorkerService implements ServiceDescription {
                                 "--host", "${SPARK_WORKER_HOST}",
                                 "--port", "${SPARK_WORKER_PORT}",
                                 "--webui-port", "${SPARK_WORKER_HTTP_PORT}",
-                                "--cores", "2",
+                                "--cores", Integer.toString(CORES),
                                 "--memory", "2g",
                                 "--work-dir", "${DATA_DIR}/work",
                                 "--properties-file", "${CONF_DIR}/spark-defaults.conf",

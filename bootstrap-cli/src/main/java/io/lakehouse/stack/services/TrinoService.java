@@ -4,10 +4,12 @@ import com.google.auto.service.AutoService;
 import io.lakehouse.stack.JdkRequirement;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.LocalLaunch;
+import io.lakehouse.stack.Scaling;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.ServiceDescription;
 import io.lakehouse.stack.Versions;
 import io.lakehouse.stack.health.TrinoProbe;
+import io.lakehouse.stack.health.TrinoWorkerProbe;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +59,15 @@ public final class TrinoService implements ServiceDescription {
                 .port("TRINO_PORT", 8080, "HTTP, web UI and JDBC")
                 .dependsOn("hive-metastore", "datanode")
                 .health(new TrinoProbe("TRINO_PORT"))
+                .variable("TRINO_COORDINATOR", "true")
+                // trino-worker=N: N workers beside this coordinator, which then schedules no work on itself
+                .scaling(Scaling.byInstances("trino-worker")
+                        .describedAs("Trino worker (runs the coordinator's tasks)")
+                        .probedBy(new TrinoWorkerProbe("TRINO_PORT"))
+                        .instanceVariable("TRINO_COORDINATOR", "false")
+                        .clusterVariable("TRINO_INCLUDE_COORDINATOR", nodes -> Boolean.toString(nodes.size() == 1))
+                        // read before a worker's own names replace the coordinator's: the coordinator's address
+                        .clusterVariable("TRINO_DISCOVERY_URI", nodes -> "http://${TRINO_HOST}:${TRINO_PORT}"))
                 .ui("/ui/")
                 // measured: ~490 MB resident idle, ~1.45 GB after a TPC-H sf1 join (heap, code cache, metaspace)
                 .memoryBudgetMb(1700)
