@@ -76,7 +76,11 @@ class TemplateRendererTest {
             s.ports().forEach(p -> known.add(p.variable()));
             s.generatedValues().forEach(g -> known.add(g.variable()));
         });
+        // what the model says for the whole stack (HDFS_REPLICATION) and for a service itself (KAFKA_NODE_ID)
+        known.addAll(catalog.clusterVariables().keySet());
         for (io.lakehouse.stack.ServiceDefinition service : catalog.all()) {
+            java.util.Set<String> knownHere = new java.util.HashSet<>(known);
+            knownHere.addAll(service.variables().keySet());
             try (var files = Files.walk(compose.resolve(service.configFolder()))) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String name = file.getFileName().toString();
@@ -85,7 +89,7 @@ class TemplateRendererTest {
                     }
                     var matcher = placeholder.matcher(Files.readString(file));
                     while (matcher.find()) {
-                        assertTrue(known.contains(matcher.group(1)), file + " uses unknown ${" + matcher.group(1) + "}");
+                        assertTrue(knownHere.contains(matcher.group(1)), file + " uses unknown ${" + matcher.group(1) + "}");
                     }
                 }
             }
