@@ -37,7 +37,7 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         StackRuntime runtime = stack.runtime(catalog);
         // on the docker runtime, the toolbox container does the work, inside the compose network
         java.util.Optional<Integer> inToolbox = Toolbox.runInside(spec, runtime);

@@ -75,7 +75,7 @@ final class ChaosCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         StackRuntime runtime = stack.runtime(catalog);
         // each kind of fault says where it cannot run: left out of the default list with a note, refused when asked for
         java.util.Map<Fault.Kind, java.util.Optional<String>> unavailable = new java.util.EnumMap<>(Fault.Kind.class);

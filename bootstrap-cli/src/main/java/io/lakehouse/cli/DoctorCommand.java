@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lakehouse.doctor.Doctor;
 import io.lakehouse.doctor.Finding;
+import io.lakehouse.runtime.RememberedScale;
+import io.lakehouse.stack.ScaleSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +35,17 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
+    @Option(names = "--scale", paramLabel = "ROLE=N[,ROLE=N...]",
+            description = "Check for a stack at this scale (default: the scale this state directory's stack was "
+                    + "started with), as 'up --scale' takes it.")
+    String scale;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings = new Doctor(common.layout(), ServiceCatalog.standard(), parent.environment).examine();
+        ScaleSpec asked = scale == null ? RememberedScale.read(common.layout()) : ScaleSpec.parse(scale);
+        List<Finding> findings = new Doctor(common.layout(), ServiceCatalog.standard().scaled(asked),
+                parent.environment).examine();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
         } else {

@@ -43,7 +43,7 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StackLayout layout = stack.layout();
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         List<ServiceDefinition> selected = catalog.withDependents(services);
         StackRuntime runtime = stack.runtime(catalog);
         if (purge && !services.isEmpty()) {

@@ -219,7 +219,7 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private Catalog catalogOfStack() {
-        ServiceCatalog services = ServiceCatalog.standard();
+        ServiceCatalog services = stack.catalog();
         StackRuntime runtime = stack.runtime(services);
         return LakehouseCatalog.forStack(runtime.endpoints());
     }

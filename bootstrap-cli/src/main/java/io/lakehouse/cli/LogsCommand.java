@@ -29,7 +29,7 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         stack.runtime(catalog).logs(catalog.get(service), lines, follow, spec.commandLine().getOut());
         return ExitCodes.OK;
     }

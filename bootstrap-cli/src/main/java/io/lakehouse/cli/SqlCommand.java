@@ -66,7 +66,7 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServiceCatalog services = ServiceCatalog.standard();
+        ServiceCatalog services = stack.catalog();
         StackRuntime runtime = stack.runtime(services);
         ProbeTarget stack = runtime.endpoints();
         TrinoEndpoint trino = TrinoEndpoint.of(stack, catalog, schema);

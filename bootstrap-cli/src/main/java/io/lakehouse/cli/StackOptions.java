@@ -1,5 +1,6 @@
 package io.lakehouse.cli;
 
+import io.lakehouse.runtime.RememberedScale;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
@@ -44,6 +45,11 @@ final class StackOptions {
     }
 
     StackRuntime runtime() {
-        return runtime(ServiceCatalog.standard());
+        return runtime(catalog());
+    }
+
+    /** The services of the stack this state directory holds: the standard ones at the scale it was started with. */
+    ServiceCatalog catalog() {
+        return ServiceCatalog.standard().scaled(RememberedScale.read(layout()));
     }
 }

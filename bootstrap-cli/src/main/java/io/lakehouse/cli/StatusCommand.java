@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         StackRuntime runtime = stack.runtime(catalog);
         List<ServiceStatus> statuses = runtime.status(
                 services.isEmpty() ? catalog.all() : services.stream().map(catalog::get).toList());

@@ -41,7 +41,7 @@ final class StreamingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog catalog = stack.catalog();
         StackRuntime runtime = stack.runtime(catalog);
         boolean servingStore = runtime.status(catalog.all()).stream()
                 .anyMatch(s -> s.service().equals("serving-store") && s.state() == ServiceState.HEALTHY);

@@ -6,18 +6,26 @@ import io.lakehouse.cli.render.BootstrapReport;
 import io.lakehouse.bootstrap.Bootstrap;
 import io.lakehouse.bootstrap.BootstrapContext;
 import io.lakehouse.runtime.ServiceStatus;
+import io.lakehouse.runtime.MemoryPlan;
+import io.lakehouse.runtime.RememberedScale;
+import io.lakehouse.runtime.RuntimeKind;
+import io.lakehouse.runtime.ScaleChange;
 import io.lakehouse.runtime.StackLayout;
+import io.lakehouse.runtime.process.PreflightException;
+import io.lakehouse.stack.ScaleSpec;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lakehouse up}: start the stack (or the named services and what they need) and wait until healthy. */
@@ -34,14 +42,39 @@ final class UpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to start (default: all).")
     List<String> services = List.of();
 
+    @Option(names = "--scale", paramLabel = "ROLE=N[,ROLE=N...]",
+            description = "Run several instances of a role: datanode, kafka, spark-worker, flink-taskmanager (N "
+                    + "counts the first), trino-worker (N workers beside the coordinator). Remembered in the state "
+                    + "directory: the next commands act on the same stack (default: the scale it was started with).")
+    String scale;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StackLayout layout = stack.layout();
-        ServiceCatalog catalog = ServiceCatalog.standard();
+        ServiceCatalog was = stack.catalog();
+        ServiceCatalog catalog = scale == null ? was : ServiceCatalog.standard().scaled(ScaleSpec.parse(scale));
         List<ServiceDefinition> selected = catalog.withDependencies(services);
+        List<String> refusals = ScaleChange.refusals(layout, was, catalog, stack.runtime(was).existing());
+        if (!refusals.isEmpty()) {
+            throw new PreflightException(refusals);
+        }
         RuntimeChoice.Selected choice = stack.runtimeChoice().forUp(layout, catalog, stack.environment());
         StackRuntime runtime = choice.runtime();
+        if (!catalog.scale().isStandard() && runtime.kind() != RuntimeKind.LOCAL) {
+            throw new PreflightException(List.of("the " + runtime.kind().label() + " runtime runs the standard scale "
+                    + "only so far; run the scaled stack with --runtime local, or render its compose file with "
+                    + "'lakehouse compose render --scale " + catalog.scale() + "' (docs/scaling.md)"));
+        }
+        MemoryPlan.check(selected, runtime);
+        Optional<String> remembered = RememberedScale.raw(layout);
+        if (!catalog.scale().equals(was.scale())) {
+            RememberedScale.write(layout, catalog.scale());
+        }
+        if (!catalog.scale().isStandard()) {
+            out.printf("Scale: %s (%d services, %d of them added instances)%n", catalog.scale(), catalog.all().size(),
+                    catalog.all().stream().filter(s -> s.instance().isPresent()).count());
+        }
         out.printf("Starting %d service(s) on the %s runtime (%s); state in %s%n", selected.size(),
                 runtime.kind().label(), choice.reason(), runtime.location());
         out.flush();
@@ -49,6 +82,9 @@ final class UpCommand implements Callable<Integer> {
         try (ProgressDisplay progress = new ProgressDisplay(out,
                 selected.stream().map(ServiceDefinition::name).toList(), ProgressDisplay.isTerminal())) {
             runtime.up(selected, progress);
+        } catch (PreflightException refused) {
+            RememberedScale.restore(layout, remembered);   // refused: nothing changed, the scale neither
+            throw refused;
         }
         // only once the stack is up: a refused or failed up leaves the choice of the last one that worked
         RuntimeChoice.remember(layout, runtime.kind());

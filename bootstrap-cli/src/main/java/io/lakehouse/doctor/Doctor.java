@@ -107,7 +107,8 @@ public final class Doctor {
         long budget = toStart.stream().mapToLong(ServiceDefinition::memoryBudgetMb).sum();
         long available = availableMemoryMb();
         String found = (toStart.isEmpty() ? "every service runs already"
-                : toStart.size() + " service(s) to start, budget up to " + budget + " MiB (their upper bounds; "
+                : toStart.size() + " service(s) to start" + (catalog.scale().isStandard() ? ""
+                        : " at --scale " + catalog.scale()) + ", budget up to " + budget + " MiB (their upper bounds; "
                 + "typical use is about half)") + " (+" + HEADROOM_MB + " MiB headroom); "
                 + (available < 0 ? "available memory unknown" : available + " MiB available");
         if (available < 0) {
@@ -115,7 +116,8 @@ public final class Doctor {
         }
         if (available < budget) {
             return new Finding("memory", Level.FAIL, found,
-                    "free memory (stop other programs) or start fewer services: 'lakehouse up SERVICE...'");
+                    "free memory (stop other programs) or start fewer services: 'lakehouse up SERVICE...'"
+                            + (catalog.scale().isStandard() ? "" : " or a smaller --scale"));
         }
         if (available < budget + HEADROOM_MB) {
             return new Finding("memory", Level.WARN, found, "the stack fits, but little is left for queries and tests");
@@ -124,16 +126,7 @@ public final class Doctor {
     }
 
     static long availableMemoryMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException ignored) {
-            // not Linux
-        }
-        return -1;
+        return io.lakehouse.runtime.MemoryPlan.availableMb();
     }
 
     private Finding disk() {
