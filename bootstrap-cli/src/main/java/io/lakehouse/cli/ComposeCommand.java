@@ -64,9 +64,18 @@ final class ComposeCommand extends CommandGroup {
         @Mixin
         RenderOptions render;
 
+        @picocli.CommandLine.Option(names = "--scale", paramLabel = "ROLE=N[,ROLE=N...]",
+                description = "Render the stack at this scale (as 'up --scale' takes it); --write then writes "
+                        + "compose/" + SCALED + " (ignored by git), never the committed file.")
+        String scale;
+
         @Override
         public Integer call() throws IOException {
-            Map<String, String> files = new ComposeFile(ServiceCatalog.standard()).files();
+            ServiceCatalog catalog = ServiceCatalog.standard().scaled(io.lakehouse.stack.ScaleSpec.parse(scale));
+            Map<String, String> files = new ComposeFile(catalog).files();
+            if (!catalog.scale().isStandard()) {
+                return scaled(files.get(ComposeFile.MAIN), catalog);
+            }
             if (render.prints()) {
                 spec.commandLine().getOut().print(files.get(ComposeFile.MAIN));
                 return ExitCodes.OK;
@@ -75,5 +84,27 @@ final class ComposeCommand extends CommandGroup {
                     "./lakehouse compose render", render.write,
                     render.check);
         }
+
+        /** A scaled compose file is generated for use, not kept: printed, or written beside the committed one. */
+        private int scaled(String file, ServiceCatalog catalog) throws IOException {
+            if (render.check) {
+                spec.commandLine().getErr().println("error: --check compares the committed files, which are the "
+                        + "standard scale's; drop --scale, or print the scaled file with --scale alone");
+                return ExitCodes.USAGE;
+            }
+            if (render.prints()) {
+                spec.commandLine().getOut().print(file);
+                return ExitCodes.OK;
+            }
+            Path path = render.common.layout().composeDir().resolve(SCALED);
+            Files.writeString(path, file);
+            spec.commandLine().getOut().println("wrote " + path + " (--scale " + catalog.scale() + ", "
+                    + catalog.all().size() + " services); run it with: docker compose -p lakehouse-scaled -f "
+                    + path + " up -d --wait");
+            return ExitCodes.OK;
+        }
     }
+
+    /** Where {@code render --scale --write} puts the scaled compose file (ignored by git). */
+    static final String SCALED = "docker-compose.scaled.yml";
 }

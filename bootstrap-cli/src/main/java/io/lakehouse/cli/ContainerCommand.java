@@ -21,13 +21,18 @@ import java.time.Duration;
 @Command(name = "container", hidden = true, description = "Entry point and healthcheck inside the project's images.")
 final class ContainerCommand {
 
+    /** The catalog at the scale the deployment's environment says (a scaled compose file or overlay sets it). */
+    private static ServiceCatalog scaledCatalog() {
+        return ServiceCatalog.standard().scaled(io.lakehouse.stack.ScaleSpec.fromEnvironment(System::getenv));
+    }
+
     @Command(name = "prepare", description = "Render config, run init steps, write the service's argv (NUL-separated).")
     int prepare(@Parameters(paramLabel = "SERVICE") String name,
                 @Option(names = "--argv-file", required = true) Path argvFile,
                 @Option(names = "--status-file", description = "where each init step's phase is written for the "
                         + "healthcheck ('" + InitPhase.STATE + " <epoch> <step> budget=<s>s: <what>')")
                 Path statusFile) throws Exception {
-        new ContainerEntrypoint(ServiceCatalog.standard(), name).prepare(argvFile, statusFile, System.err);
+        new ContainerEntrypoint(scaledCatalog(), name).prepare(argvFile, statusFile, System.err);
         return ExitCodes.OK;
     }
 
@@ -40,7 +45,7 @@ final class ContainerCommand {
               @Option(names = "--status-file", defaultValue = "/tmp/lakehouse-health",
                       description = "where --watch writes '<state> <epoch> <detail>'") Path statusFile)
             throws InterruptedException {
-        ContainerEntrypoint container = new ContainerEntrypoint(ServiceCatalog.standard(), name);
+        ContainerEntrypoint container = new ContainerEntrypoint(scaledCatalog(), name);
         HealthProbe health = container.service().health();
         if (watch) {
             new ContainerProbeLoop(name, health, container.probeTarget(), statusFile, System.err)

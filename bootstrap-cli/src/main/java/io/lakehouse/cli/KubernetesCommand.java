@@ -41,10 +41,21 @@ final class KubernetesCommand extends CommandGroup {
                 + "this registry in the overlays' image transform (e.g. registry.example:5000/team).")
         Optional<String> registry = Optional.empty();
 
+        @Option(names = "--scale", paramLabel = "ROLE=N[,ROLE=N...]",
+                description = "List the files of the deployment at this scale (as 'up --scale' takes it); a scaled "
+                        + "tree is not written over the committed one (docs/scaling.md).")
+        String scale;
+
         @Override
         public Integer call() throws IOException {
             Path home = render.common.layout().home();
-            Map<String, String> files = new KubernetesManifests(ServiceCatalog.standard(), home, registry).files();
+            ServiceCatalog catalog = ServiceCatalog.standard().scaled(io.lakehouse.stack.ScaleSpec.parse(scale));
+            Map<String, String> files = new KubernetesManifests(catalog, home, registry).files();
+            if (!catalog.scale().isStandard() && !render.prints()) {
+                spec.commandLine().getErr().println("error: --write and --check act on the committed tree, the "
+                        + "standard scale's; with --scale the files are listed only (docs/scaling.md)");
+                return ExitCodes.USAGE;
+            }
             if (render.prints()) {
                 files.keySet().forEach(spec.commandLine().getOut()::println);
                 return ExitCodes.OK;

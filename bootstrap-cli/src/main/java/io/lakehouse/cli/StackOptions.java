@@ -3,6 +3,7 @@ package io.lakehouse.cli;
 import io.lakehouse.runtime.RememberedScale;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.stack.ScaleSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,9 @@ final class StackOptions {
 
     /** The services of the stack this state directory holds: the standard ones at the scale it was started with. */
     ServiceCatalog catalog() {
-        return ServiceCatalog.standard().scaled(RememberedScale.read(layout()));
+        ScaleSpec remembered = RememberedScale.read(layout());
+        // inside a scaled deployment's containers (the toolbox), the deployment says its scale
+        return ServiceCatalog.standard().scaled(remembered.isStandard()
+                ? ScaleSpec.fromEnvironment(environment()) : remembered);
     }
 }

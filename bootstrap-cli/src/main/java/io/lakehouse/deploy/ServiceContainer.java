@@ -4,6 +4,7 @@ import io.lakehouse.stack.GeneratedValue;
 import io.lakehouse.stack.InitStep;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeTarget;
+import io.lakehouse.stack.ScaleSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 
@@ -111,6 +112,9 @@ public final class ServiceContainer {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BIND_ADDRESS", "0.0.0.0");
         env.put("PUBLISHED_HOST", "127.0.0.1");
+        if (!catalog.scale().isStandard()) {
+            env.put(ScaleSpec.ENVIRONMENT_VARIABLE, catalog.scale().toString());
+        }
         ProbeTarget inside = new ProbeTarget("127.0.0.1", Map.of(), Map.of()).seenFromInside(catalog);
         for (ServiceDefinition service : catalog.all()) {
             env.put(service.hostVariable(), inside.hostOf(service));

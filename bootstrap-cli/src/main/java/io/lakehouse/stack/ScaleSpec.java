@@ -39,6 +39,17 @@ public record ScaleSpec(Map<String, Integer> counts) {
         return new ScaleSpec(counts);
     }
 
+    /**
+     * Set in the containers of a scaled compose or Kubernetes deployment (and nowhere else): the scale every
+     * container's CLI builds its catalog at, so that an instance finds itself and its peers.
+     */
+    public static final String ENVIRONMENT_VARIABLE = "LAKEHOUSE_SCALE";
+
+    /** The scale {@link #ENVIRONMENT_VARIABLE} of this environment says; standard without it. */
+    public static ScaleSpec fromEnvironment(java.util.function.Function<String, String> environment) {
+        return parse(environment.apply(ENVIRONMENT_VARIABLE));
+    }
+
     public boolean isStandard() {
         return counts.isEmpty();
     }

@@ -85,8 +85,8 @@ final class ScaledCatalog {
         variables.putAll(scaling.instanceVariables());
         scaling.ordinalVariable().ifPresent(v -> variables.put(v, Integer.toString(ordinal + 1)));
         HealthProbe probe = new InstanceProbe(scaling.instanceHealth().orElse(original.health()), own);
-        String description = scaling.instanceDescription().orElse(original.description()) + " (instance "
-                + ordinal + " of " + scaling.role() + ")";
+        String description = scaling.instanceDescription().orElse(original.description()) + ", " + name
+                + " of --scale " + scaling.role();
         return original.asInstance(name, description, ports, probe, variables,
                 new ServiceDefinition.Instance(original.name(), ordinal, own));
     }
