@@ -30,6 +30,7 @@ public final class LakehouseCatalog {
 
     public static Catalog hive(String metastoreUri, String warehouse) {
         Configuration conf = hadoopConf();
+        conf.set("dfs.replication", Short.toString(replicationOf(warehouse, conf)));
         conf.set("hive.metastore.uris", metastoreUri);
         HiveCatalog catalog = new HiveCatalog();
         catalog.setConf(conf);
@@ -51,9 +52,25 @@ public final class LakehouseCatalog {
         return catalog;
     }
 
+    /**
+     * The replicas the NameNode gives a file by default (its dfs.replication, min(3, N) of N DataNodes as the model
+     * renders it): asked of the NameNode, so the CLI's files are replicated as the engines' are at any scale.
+     */
+    static short replicationOf(String warehouse, Configuration conf) {
+        if (!warehouse.startsWith("hdfs://")) {
+            return 1;
+        }
+        try (org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.newInstance(
+                java.net.URI.create(warehouse), conf)) {
+            return fs.getServerDefaults(new org.apache.hadoop.fs.Path("/")).getReplication();
+        } catch (java.io.IOException e) {
+            return 1;   // the NameNode does not answer: opening the catalog's files will say so
+        }
+    }
+
     private static Configuration hadoopConf() {
         Configuration conf = new Configuration(false);
-        // one DataNode in the local stack: ask for one replica, and reach DataNodes by the address they announce
+        // one replica unless the NameNode says otherwise (replicationOf), DataNodes reached by the address they announce
         conf.set("dfs.replication", "1");
         conf.set("fs.hdfs.impl", "org.apache.hadoop.hdfs.DistributedFileSystem");
         conf.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
