@@ -39,20 +39,36 @@ public final class TrinoProbe implements HealthProbe {
         return "Trino /v1/info not starting, a worker announced, a scheduled query (tpch) answers";
     }
 
+    /**
+     * What {@code /v1/info} says against a node of this kind having started: not Trino's, still starting, or a
+     * coordinator where a worker was meant (or the other way round); empty when it has started as meant.
+     */
+    static java.util.Optional<ProbeResult> notStartedAs(JsonNode info, String base, boolean coordinator) {
+        String version = info.path("nodeVersion").path("version").asText("?");
+        if (!info.path("starting").isBoolean()) {
+            return java.util.Optional.of(ProbeResult.unhealthy("/v1/info at " + base + " is not Trino's (no "
+                    + "'starting' field)"));
+        }
+        if (info.path("starting").asBoolean()) {
+            return java.util.Optional.of(ProbeResult.unhealthy("Trino " + version + " is starting (loading plugins "
+                    + "and catalogs)"));
+        }
+        if (info.path("coordinator").asBoolean(false) != coordinator) {
+            return java.util.Optional.of(ProbeResult.unhealthy("Trino " + version + " at " + base + " is "
+                    + (coordinator ? "not a coordinator" : "a coordinator, not a worker")));
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public ProbeResult probe(ProbeTarget target) {
         String base = "http://" + target.address(httpPortVariable);
         try {
             JsonNode info = HttpJson.get(base + "/v1/info");
             String version = info.path("nodeVersion").path("version").asText("?");
-            if (!info.path("starting").isBoolean()) {
-                return ProbeResult.unhealthy("/v1/info at " + base + " is not Trino's (no 'starting' field)");
-            }
-            if (info.path("starting").asBoolean()) {
-                return ProbeResult.unhealthy("Trino " + version + " is starting (loading plugins and catalogs)");
-            }
-            if (!info.path("coordinator").asBoolean(false)) {
-                return ProbeResult.unhealthy("Trino " + version + " at " + base + " is not a coordinator");
+            java.util.Optional<ProbeResult> notStarted = notStartedAs(info, base, true);
+            if (notStarted.isPresent()) {
+                return notStarted.get();
             }
             JsonNode workers = getAsUser(base + "/v1/service/trino").path("services");
             if (!workers.isArray() || workers.isEmpty()) {

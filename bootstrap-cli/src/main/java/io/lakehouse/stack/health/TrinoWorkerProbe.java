@@ -29,16 +29,11 @@ public final class TrinoWorkerProbe implements HealthProbe {
         String base = "http://" + target.address(httpPortVariable);
         try {
             JsonNode info = HttpJson.get(base + "/v1/info");
+            java.util.Optional<ProbeResult> notStarted = TrinoProbe.notStartedAs(info, base, false);
+            if (notStarted.isPresent()) {
+                return notStarted.get();
+            }
             String version = info.path("nodeVersion").path("version").asText("?");
-            if (!info.path("starting").isBoolean()) {
-                return ProbeResult.unhealthy("/v1/info at " + base + " is not Trino's (no 'starting' field)");
-            }
-            if (info.path("starting").asBoolean()) {
-                return ProbeResult.unhealthy("Trino " + version + " worker is starting (loading plugins and catalogs)");
-            }
-            if (info.path("coordinator").asBoolean(false)) {
-                return ProbeResult.unhealthy("Trino at " + base + " is a coordinator, not a worker");
-            }
             return ProbeResult.healthy("Trino " + version + " worker, up " + info.path("uptime").asText("?"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
