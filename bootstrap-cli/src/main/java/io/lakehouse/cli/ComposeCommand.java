@@ -66,7 +66,7 @@ final class ComposeCommand extends CommandGroup {
 
         @picocli.CommandLine.Option(names = "--scale", paramLabel = "ROLE=N[,ROLE=N...]",
                 description = "Render the stack at this scale (as 'up --scale' takes it); --write then writes "
-                        + "compose/" + SCALED + " (ignored by git), never the committed file.")
+                        + "compose/" + ComposeFile.SCALED + " (ignored by git), never the committed file.")
         String scale;
 
         @Override
@@ -96,15 +96,13 @@ final class ComposeCommand extends CommandGroup {
                 spec.commandLine().getOut().print(file);
                 return ExitCodes.OK;
             }
-            Path path = render.common.layout().composeDir().resolve(SCALED);
+            Path path = render.common.layout().composeDir().resolve(ComposeFile.SCALED);
             Files.writeString(path, file);
             spec.commandLine().getOut().println("wrote " + path + " (--scale " + catalog.scale() + ", "
-                    + catalog.all().size() + " services); run it with: docker compose -p lakehouse-scaled -f "
-                    + path + " up -d --wait");
+                    + catalog.all().size() + " services); 'lakehouse up --scale " + catalog.scale()
+                    + "' runs it on the docker runtime");
             return ExitCodes.OK;
         }
     }
 
-    /** Where {@code render --scale --write} puts the scaled compose file (ignored by git). */
-    static final String SCALED = "docker-compose.scaled.yml";
 }

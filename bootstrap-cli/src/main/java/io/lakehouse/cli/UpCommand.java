@@ -8,7 +8,6 @@ import io.lakehouse.bootstrap.BootstrapContext;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.MemoryPlan;
 import io.lakehouse.runtime.RememberedScale;
-import io.lakehouse.runtime.RuntimeKind;
 import io.lakehouse.runtime.ScaleChange;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.process.PreflightException;
@@ -61,11 +60,6 @@ final class UpCommand implements Callable<Integer> {
         }
         RuntimeChoice.Selected choice = stack.runtimeChoice().forUp(layout, catalog, stack.environment());
         StackRuntime runtime = choice.runtime();
-        if (!catalog.scale().isStandard() && runtime.kind() != RuntimeKind.LOCAL) {
-            throw new PreflightException(List.of("the " + runtime.kind().label() + " runtime runs the standard scale "
-                    + "only so far; run the scaled stack with --runtime local, or render its compose file with "
-                    + "'lakehouse compose render --scale " + catalog.scale() + "' (docs/scaling.md)"));
-        }
         MemoryPlan.check(selected, runtime);
         Optional<String> remembered = RememberedScale.raw(layout);
         if (!catalog.scale().equals(was.scale())) {

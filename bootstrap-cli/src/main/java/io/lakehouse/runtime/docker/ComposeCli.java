@@ -18,14 +18,19 @@ import static java.util.Objects.requireNonNull;
  */
 final class ComposeCli {
     private final StackLayout layout;
+    private final java.nio.file.Path file;
     private final String project;
     private final Map<String, String> environment;
     private final List<java.nio.file.Path> overrides;
 
-    /** @param overrides compose files applied over the main one, in order (the stand-ins a start needs) */
-    ComposeCli(StackLayout layout, String project, Map<String, String> environment,
+    /**
+     * @param file      the main compose file: the committed one, or the generated one of a scaled stack
+     * @param overrides compose files applied over the main one, in order (the stand-ins a start needs)
+     */
+    ComposeCli(StackLayout layout, java.nio.file.Path file, String project, Map<String, String> environment,
                List<java.nio.file.Path> overrides) {
         this.layout = requireNonNull(layout, "layout");
+        this.file = requireNonNull(file, "file");
         this.project = requireNonNull(project, "project");
         this.environment = Map.copyOf(environment);
         this.overrides = List.copyOf(overrides);
@@ -108,7 +113,7 @@ final class ComposeCli {
 
     private List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project,
-                "-f", layout.composeFile().toString()));
+                "-f", file.toString()));
         overrides.forEach(file -> command.addAll(List.of("-f", file.toString())));
         command.addAll(List.of("--project-directory", layout.composeDir().toString()));
         command.addAll(arguments);

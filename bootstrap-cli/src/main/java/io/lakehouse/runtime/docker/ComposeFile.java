@@ -25,6 +25,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ComposeFile {
     public static final String MAIN = "docker-compose.yml";
+    /** The compose file of a scaled stack, generated under {@code compose/} for use and ignored by git. */
+    public static final String SCALED = "docker-compose.scaled.yml";
     static final String ENVIRONMENT_ANCHOR = "lakehouse-environment";
     /** A project image's healthcheck: it reads what the container's probe loop last found (no JVM per check). */
     private static final List<String> PROBE_LOOP_HEALTHCHECK = List.of("CMD", ServiceContainer.HEALTHCHECK);

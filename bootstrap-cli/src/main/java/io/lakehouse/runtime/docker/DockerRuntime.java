@@ -627,7 +627,27 @@ public final class DockerRuntime implements StackRuntime {
             }
             overrides.add(override);
         }
-        return new ComposeCli(layout, project, composeEnv, overrides);
+        return new ComposeCli(layout, composeFile(), project, composeEnv, overrides);
+    }
+
+    /**
+     * The compose file this stack runs from: the committed one at the standard scale; at another, the file generated
+     * from the scaled catalog ({@link ComposeFile#SCALED}, ignored by git), written when it differs.
+     */
+    private Path composeFile() {
+        if (catalog.scale().isStandard()) {
+            return layout.composeFile();
+        }
+        Path scaled = layout.composeDir().resolve(ComposeFile.SCALED);
+        String text = new ComposeFile(catalog).main();
+        try {
+            if (!Files.isRegularFile(scaled) || !Files.readString(scaled).equals(text)) {
+                Files.writeString(scaled, text);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the scaled compose file " + scaled, e);
+        }
+        return scaled;
     }
 
     private static String shortId(String id) {
