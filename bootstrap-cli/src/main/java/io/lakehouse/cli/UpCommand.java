@@ -60,7 +60,11 @@ final class UpCommand implements Callable<Integer> {
         }
         RuntimeChoice.Selected choice = stack.runtimeChoice().forUp(layout, catalog, stack.environment());
         StackRuntime runtime = choice.runtime();
-        MemoryPlan.check(selected, runtime);
+        // a scaled start is refused when it cannot fit; the standard stack's budgets are upper bounds (it peaks far
+        // below them), so there, as before, 'doctor' warns and 'up' starts
+        if (!catalog.scale().isStandard()) {
+            MemoryPlan.check(selected, runtime);
+        }
         Optional<String> remembered = RememberedScale.raw(layout);
         if (!catalog.scale().equals(was.scale())) {
             RememberedScale.write(layout, catalog.scale());

@@ -60,11 +60,14 @@ public final class TrinoService implements ServiceDescription {
                 .dependsOn("hive-metastore", "datanode")
                 .health(new TrinoProbe("TRINO_PORT"))
                 .variable("TRINO_COORDINATOR", "true")
+                // prefixes the coordinator-only lines of config.properties (web-ui.*): a worker refuses them as unused
+                .variable("TRINO_COORDINATOR_ONLY", "")
                 // trino-worker=N: N workers beside this coordinator, which then schedules no work on itself
                 .scaling(Scaling.byInstances("trino-worker")
                         .describedAs("Trino worker (runs the coordinator's tasks)")
                         .probedBy(new TrinoWorkerProbe("TRINO_PORT"))
                         .instanceVariable("TRINO_COORDINATOR", "false")
+                        .instanceVariable("TRINO_COORDINATOR_ONLY", "# coordinator only: ")
                         .clusterVariable("TRINO_INCLUDE_COORDINATOR", nodes -> Boolean.toString(nodes.size() == 1))
                         // read before a worker's own names replace the coordinator's: the coordinator's address
                         .clusterVariable("TRINO_DISCOVERY_URI", nodes -> "http://${TRINO_HOST}:${TRINO_PORT}"))
