@@ -139,7 +139,9 @@ public final class ServiceCatalog {
             return all();
         }
         names.forEach(this::get);
-        return graph.closure(names).stream().map(services::get).toList();
+        List<String> closure = graph.closure(names);
+        List<String> whole = withInstances(closure);
+        return (whole.size() == closure.size() ? closure : graph.closure(whole)).stream().map(services::get).toList();
     }
 
     /** The named services and everything that needs them, in start order. */
@@ -148,6 +150,21 @@ public final class ServiceCatalog {
             return all();
         }
         names.forEach(this::get);
-        return graph.dependents(names).stream().map(services::get).toList();
+        return graph.dependents(withInstances(names)).stream().map(services::get).toList();
+    }
+
+    /**
+     * The names with the added instances of each (at a scale): a role runs whole, since a Trino coordinator that
+     * schedules nothing on itself needs its workers and a KRaft broker its quorum's other voters.
+     */
+    private List<String> withInstances(Collection<String> names) {
+        List<String> whole = new java.util.ArrayList<>(names);
+        for (ServiceDefinition service : services.values()) {
+            if (service.instance().map(i -> names.contains(i.original())).orElse(false)
+                    && !whole.contains(service.name())) {
+                whole.add(service.name());
+            }
+        }
+        return whole;
     }
 }

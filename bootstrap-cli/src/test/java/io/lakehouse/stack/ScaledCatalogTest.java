@@ -64,6 +64,24 @@ class ScaledCatalogTest {
         assertEquals("KAFKA_2_INTERNAL_PORT", scaled.get("kafka-2").primaryPort().insideVariable().orElseThrow());
     }
 
+    /** 'up trino' at a scale starts the coordinator's workers too, and 'up kafka' the whole quorum. */
+    @Test
+    void namingAServiceTakesItsWholeRole() {
+        ServiceCatalog scaled = standard.scaled(ScaleSpec.parse(DEMO));
+        List<String> trino = scaled.withDependencies(List.of("trino")).stream().map(ServiceDefinition::name).toList();
+        assertTrue(trino.containsAll(List.of("trino", "trino-worker-1", "trino-worker-2", "datanode-2", "datanode-3")),
+                trino.toString());
+        assertTrue(trino.indexOf("datanode-3") < trino.indexOf("trino-worker-2"), "in start order: " + trino);
+        List<String> kafka = scaled.withDependencies(List.of("kafka")).stream().map(ServiceDefinition::name).toList();
+        assertEquals(List.of("kafka", "kafka-2", "kafka-3"), kafka);
+        List<String> down = scaled.withDependents(List.of("trino")).stream().map(ServiceDefinition::name).toList();
+        assertTrue(down.containsAll(List.of("trino", "trino-worker-1", "trino-worker-2")), down.toString());
+        assertEquals(List.of("trino-worker-2"), scaled.withDependents(List.of("trino-worker-2")).stream()
+                .map(ServiceDefinition::name).toList(), "an instance named alone is that instance");
+        assertEquals(standard.withDependencies(List.of("trino")).stream().map(ServiceDefinition::name).toList(),
+                List.of("mysql", "namenode", "datanode", "hive-metastore", "trino"));
+    }
+
     @Test
     void everyPortOfTheScaledStackIsItsOwn() {
         ServiceCatalog scaled = standard.scaled(ScaleSpec.parse(
