@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The latency of an aggregate over an Iceberg table of a given size, through Trino: the table
- * {@code lakehouse.bench.sales_<rows>} is made once (deterministic rows, CTAS in Trino), then one warm-up run and
- * {@code runs} timed runs of a GROUP BY over every row.
+ * The latency of an aggregate over an Iceberg table, through Trino: by default the table
+ * {@code lakehouse.bench.sales_<rows>}, made once (deterministic rows, CTAS in Trino); or the seeded
+ * {@code bronze.events} ({@link #runOnEvents}). One warm-up run, then {@code runs} timed runs of a GROUP BY over every
+ * row. The result names the nodes Trino ran on and the splits each ran in the last run ({@code system.runtime.tasks}),
+ * so a figure with 1 or 2 workers shows whether the work spread.
  */
 public final class TrinoAggregateBenchmark {
     private final TrinoEndpoint trino;
@@ -26,7 +28,28 @@ public final class TrinoAggregateBenchmark {
         this.progress = requireNonNull(progress, "progress");
     }
 
-    public record Result(String table, long rows, String query, long groups, LatencySummary latency) {
+    /**
+     * @param workers      active nodes that are not the coordinator (0: the coordinator works alone)
+     * @param splitsByNode each node's splits in the last timed run, by its HTTP address
+     */
+    public record Result(String table, long rows, String query, long groups, int workers,
+                         java.util.Map<String, Long> splitsByNode, LatencySummary latency) {
+    }
+
+    /** The aggregate over the seeded {@code bronze.events} (as many rows as seed put there: 20,000 per scale). */
+    public Result runOnEvents(int runs) throws SQLException {
+        String table = "lakehouse.bronze.events";
+        try (Connection connection = trino.connect(); Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            long rows = rs.getLong(1);
+            if (rows == 0) {
+                throw new IllegalStateException(table + " is empty: run 'lakehouse seed --scale 16' first");
+            }
+            return measure(table, rows, "SELECT event_type AS grp, count(*) AS orders, count(DISTINCT customer_id) "
+                    + "AS customers, count(DISTINCT session_id) AS sessions FROM " + table + " GROUP BY event_type "
+                    + "ORDER BY event_type", runs);
+        }
     }
 
     public Result run(long rows, int runs) throws SQLException {
@@ -34,17 +57,25 @@ public final class TrinoAggregateBenchmark {
             throw new IllegalArgumentException("rows must be a positive multiple of 1000, not " + rows);
         }
         String table = "lakehouse.bench.sales_" + rows;
-        String query = "SELECT store, count(*) AS orders, sum(amount) AS revenue, avg(quantity) AS avg_quantity "
-                + "FROM " + table + " GROUP BY store ORDER BY store";
         try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
             ensureTable(sql, table, rows);
+        }
+        return measure(table, rows, "SELECT store, count(*) AS orders, sum(amount) AS revenue, avg(quantity) "
+                + "AS avg_quantity FROM " + table + " GROUP BY store ORDER BY store", runs);
+    }
+
+    /** A warm-up and {@code runs} timed runs of {@code query}, whose column {@code orders} must sum to {@code rows}. */
+    private Result measure(String table, long rows, String query, int runs) throws SQLException {
+        try (Connection connection = trino.connect(); Statement sql = connection.createStatement()) {
             long groupCount = 0;
+            String lastQueryId = null;
             List<Double> millis = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {
                 long began = System.nanoTime();
                 long groups = 0;
                 long counted = 0;
                 try (ResultSet rs = sql.executeQuery(query)) {
+                    lastQueryId = rs.unwrap(io.trino.jdbc.TrinoResultSet.class).getQueryId();
                     while (rs.next()) {
                         groups++;
                         counted += rs.getLong("orders");
@@ -62,8 +93,34 @@ public final class TrinoAggregateBenchmark {
                     progress.accept(String.format("run %d/%d: %.0f ms", run, runs, elapsed));
                 }
             }
-            return new Result(table, rows, query, groupCount, LatencySummary.of(millis));
+            return new Result(table, rows, query, groupCount, workers(sql), splitsByNode(connection, lastQueryId),
+                    LatencySummary.of(millis));
         }
+    }
+
+    private static int workers(Statement sql) throws SQLException {
+        try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM system.runtime.nodes "
+                + "WHERE state = 'active' AND NOT coordinator")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The splits of a query's tasks, by the address of the node that ran them (coordinators marked). */
+    private static java.util.Map<String, Long> splitsByNode(Connection connection, String queryId)
+            throws SQLException {
+        java.util.Map<String, Long> splits = new java.util.TreeMap<>();
+        try (java.sql.PreparedStatement tasks = connection.prepareStatement("SELECT n.http_uri, n.coordinator, "
+                + "sum(t.splits) FROM system.runtime.tasks t JOIN system.runtime.nodes n ON t.node_id = n.node_id "
+                + "WHERE t.query_id = ? GROUP BY 1, 2")) {
+            tasks.setString(1, queryId);
+            try (ResultSet rs = tasks.executeQuery()) {
+                while (rs.next()) {
+                    splits.put(rs.getString(1) + (rs.getBoolean(2) ? " (coordinator)" : ""), rs.getLong(3));
+                }
+            }
+        }
+        return splits;
     }
 
     private void ensureTable(Statement sql, String table, long rows) throws SQLException {

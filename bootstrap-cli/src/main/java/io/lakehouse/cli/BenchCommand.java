@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
     long rows;
 
+    @Option(names = "--events", description = "trino: aggregate the seeded bronze.events (20,000 rows per seed "
+            + "scale) instead of bench.sales_<rows>.")
+    boolean events;
+
     @Option(names = "--runs", description = "Timed runs (default: 20; seed: 3).")
     Integer runs;
 
@@ -70,6 +74,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         TrinoEndpoint trino = TrinoEndpoint.of(runtime.endpoints(), "lakehouse", null);
         if ("cdc".equals(what)) {
+            // the CDC path's job must run, or each change would wait out its timeout before saying so
+            io.lakehouse.seed.streaming.StreamingJob job = io.lakehouse.seed.streaming.StreamingJob.CDC_TO_BRONZE;
+            if (io.lakehouse.seed.streaming.FlinkJobs.forStack(runtime.endpoints(), runtime.kind(),
+                    stack.layout().home(), false).active(job).isEmpty()) {
+                err.println("error: bench cdc measures the streaming path, and its Flink job " + job.name()
+                        + " is not running; nothing was changed");
+                err.println("  fix: 'lakehouse seed' (or 'lakehouse streaming start'), then 'lakehouse bench cdc'");
+                return ExitCodes.PRECONDITION;
+            }
             return cdc(runtime.endpoints(), trino, out, err);
         }
         if ("load".equals(what)) {
@@ -88,10 +101,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        TrinoAggregateBenchmark.Result result = new TrinoAggregateBenchmark(trino, line -> {
+        TrinoAggregateBenchmark benchmark = new TrinoAggregateBenchmark(trino, line -> {
             err.println("  " + line);
             err.flush();
-        }).run(rows, runs == null ? 20 : runs);
+        });
+        TrinoAggregateBenchmark.Result result = events ? benchmark.runOnEvents(runs == null ? 20 : runs)
+                : benchmark.run(rows, runs == null ? 20 : runs);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
         } else {
@@ -99,6 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("median %.0f ms, p95 %.0f ms, min %.0f ms, max %.0f ms over %d runs%n",
                     result.latency().medianMillis(), result.latency().p95Millis(), result.latency().minMillis(),
                     result.latency().maxMillis(), result.latency().runs());
+            out.printf("%s; splits of the last run by node: %s%n", result.workers() == 0
+                    ? "the coordinator works alone" : result.workers() + " worker(s)", result.splitsByNode());
         }
         return ExitCodes.OK;
     }

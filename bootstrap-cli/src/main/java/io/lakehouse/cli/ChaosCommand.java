@@ -91,7 +91,7 @@ final class ChaosCommand implements Callable<Integer> {
                     + " out of --faults on this stack");
             return ExitCodes.PRECONDITION;
         }
-        List<String> notHealthy = io.lakehouse.seed.Seed.notHealthy(runtime);
+        List<String> notHealthy = io.lakehouse.seed.Seed.notHealthy(runtime, catalog);
         if (!notHealthy.isEmpty()) {
             err.println("error: chaos needs the pipeline running and healthy; not so: " + String.join(", ", notHealthy));
             err.println("  fix: 'lakehouse up', then 'lakehouse chaos' again");

@@ -34,7 +34,7 @@ final class MaintainCommand extends InStackCommand {
         long began = System.nanoTime();
         List<Compaction> done;
         try {
-            done = new WatchedWork(runtime, List.of("spark-connect", "trino", "hive-metastore")).run(() ->
+            done = new WatchedWork(runtime, stack.catalog(), List.of("spark-connect", "trino", "hive-metastore")).run(() ->
                     compaction.run(tables, line -> {
                         if (!json) {
                             out.println(line);

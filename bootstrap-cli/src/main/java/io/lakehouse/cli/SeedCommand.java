@@ -49,10 +49,11 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StackRuntime runtime = stack.runtime();
+        io.lakehouse.stack.ServiceCatalog catalog = stack.catalog();
+        StackRuntime runtime = stack.runtime(catalog);
         // on the host, before anything changes (inside the toolbox the host asked already, and has no engine there)
         if (!Toolbox.insideTheStack(runtime)) {
-            List<String> notHealthy = Seed.notHealthy(runtime);
+            List<String> notHealthy = Seed.notHealthy(runtime, catalog);
             if (!notHealthy.isEmpty()) {
                 err.println("error: seed needs the pipeline running and healthy; not so: "
                         + String.join(", ", notHealthy));
@@ -69,7 +70,7 @@ final class SeedCommand implements Callable<Integer> {
                 (stage, message) -> progress.update(message));
         long began = System.nanoTime();
         // the services seed works with, watched while it runs: one that dies or hangs is named with its log
-        WatchedWork watch = new WatchedWork(runtime, Seed.SERVICES);
+        WatchedWork watch = new WatchedWork(runtime, catalog, Seed.SERVICES);
         String[] stage = {"reset"};
         if (reset) {
             progress.println("[reset]");

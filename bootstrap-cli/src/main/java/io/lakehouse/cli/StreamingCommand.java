@@ -60,7 +60,7 @@ final class StreamingCommand implements Callable<Integer> {
             }
             case "wait" -> {
                 try {
-                    new WatchedWork(runtime, List.of("flink-taskmanager", "kafka-connect")).run(() -> {
+                    new WatchedWork(runtime, catalog, List.of("flink-taskmanager", "kafka-connect")).run(() -> {
                         for (StreamingJob job : StreamingJob.ALL) {
                             Duration took = jobs.awaitCaughtUp(job, Duration.ofSeconds(timeoutSeconds), out::println);
                             out.printf("%s caught up (%.1f s)%n", job.name(), took.toMillis() / 1000.0);

@@ -29,7 +29,7 @@ final class TransformCommand extends InStackCommand {
         List<Path> files = layers.stream().sorted().distinct().map(layer -> spark.sqlFile(layer + ".sql")).toList();
         long began = System.nanoTime();
         try {
-            new WatchedWork(runtime, List.of("spark-connect")).run(() -> {
+            new WatchedWork(runtime, stack.catalog(), List.of("spark-connect")).run(() -> {
                 spark.run(files, line -> {
                     out.println(line);
                     out.flush();

@@ -15,9 +15,12 @@ import java.util.concurrent.Callable;
 final class WatchedWork {
     private final ServiceWatch watch;
 
-    /** Watches {@code needs} and what they depend on. */
-    WatchedWork(StackRuntime runtime, List<String> needs) {
-        this.watch = new ServiceWatch(runtime, ServiceCatalog.standard().withDependencies(needs), ServiceWatch.INTERVAL);
+    /**
+     * Watches {@code needs} and what they depend on, in the stack's own catalog: at a scale, every instance of their
+     * roles too (a Trino worker that dies under a query is named, not the coordinator that waits for it).
+     */
+    WatchedWork(StackRuntime runtime, ServiceCatalog catalog, List<String> needs) {
+        this.watch = new ServiceWatch(runtime, catalog.withDependencies(needs), ServiceWatch.INTERVAL);
     }
 
     <T> T run(Callable<T> work) throws Exception {

@@ -31,8 +31,8 @@ public final class Seed {
      * The services seed works with, and what they need, that are not running and healthy ("kafka stopped"); empty
      * when every one is. Asked before seed (or chaos) starts, so a stack that is not up is named, not tripped over.
      */
-    public static List<String> notHealthy(io.lakehouse.runtime.StackRuntime runtime) {
-        io.lakehouse.stack.ServiceCatalog catalog = io.lakehouse.stack.ServiceCatalog.standard();
+    public static List<String> notHealthy(io.lakehouse.runtime.StackRuntime runtime,
+                                          io.lakehouse.stack.ServiceCatalog catalog) {
         return runtime.status(catalog.withDependencies(SERVICES)).stream()
                 .filter(s -> s.state() != io.lakehouse.runtime.ServiceState.HEALTHY)
                 .map(s -> s.service() + " " + s.state().label()).toList();

@@ -28,6 +28,9 @@ final class OtherStacks {
         if (!self.equals(TestStacks.LOCAL)) {
             running.addAll(localStackProcesses());
         }
+        if (!self.equals(TestStacks.SCALED)) {
+            running.addAll(processesOf(scaledStateDir()));
+        }
         if (DockerEngine.answers()) {
             composeContainers().stream().filter(c -> !stackOf(c.split(" ")[0]).equals(self)).forEach(running::add);
         }
@@ -41,10 +44,24 @@ final class OtherStacks {
 
     /** Processes of the local test stack: live records in its state directory and anything naming that directory. */
     static List<String> localStackProcesses() {
-        Path state = Path.of(System.getProperty("lakehouse.it.stateDir")).toAbsolutePath().normalize();
-        ServiceCatalog catalog = ServiceCatalog.standard();
-        LocalRuntime runtime = new LocalRuntime(new StackLayout(Path.of(System.getProperty("lakehouse.home")), state),
-                catalog, name -> null);
+        return processesOf(Path.of(System.getProperty("lakehouse.it.stateDir")));
+    }
+
+    /** The scaled test stack's state directory ({@link ScaledStackIT}). */
+    static Path scaledStateDir() {
+        return Path.of(System.getProperty("lakehouse.it.scaledStateDir",
+                Path.of(System.getProperty("lakehouse.it.stateDir")).resolveSibling("lakehouse-scaled-state").toString()));
+    }
+
+    /**
+     * Processes of a local stack: live records in its state directory (every instance of the scale it remembers) and
+     * anything naming that directory.
+     */
+    static List<String> processesOf(Path stateDir) {
+        Path state = stateDir.toAbsolutePath().normalize();
+        StackLayout layout = new StackLayout(Path.of(System.getProperty("lakehouse.home")), state);
+        ServiceCatalog catalog = ServiceCatalog.standard().scaled(io.lakehouse.runtime.RememberedScale.read(layout));
+        LocalRuntime runtime = new LocalRuntime(layout, catalog, name -> null);
         List<String> found = new ArrayList<>();
         catalog.all().forEach(s -> runtime.liveProcess(s).ifPresent(p -> found.add(s.name() + " pid " + p.pid())));
         long self = ProcessHandle.current().pid();

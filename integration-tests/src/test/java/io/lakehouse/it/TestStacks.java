@@ -9,10 +9,12 @@ import java.util.List;
  */
 final class TestStacks {
     static final String LOCAL = "local-stack";
+    /** The demo's scaled topology on the local runtime ({@link ScaledStackIT}), a state directory of its own. */
+    static final String SCALED = "scaled-stack";
     static final String COMPOSE = "compose-stack";
     static final String DOCKER_CLI = "docker-cli-stack";
     /** The order of the build's test runs (the pom's failsafe executions). */
-    static final List<String> IN_ORDER = List.of(LOCAL, COMPOSE, DOCKER_CLI);
+    static final List<String> IN_ORDER = List.of(LOCAL, SCALED, COMPOSE, DOCKER_CLI);
 
     private TestStacks() {
     }
