@@ -87,8 +87,8 @@ public final class CdcConnectorStep implements BootstrapStep {
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter.schemas.enable", "false");
         // the broker does not auto-create topics: the declared ones exist (KafkaTopicsStep), the worker creates any
-        // other table's topic like them
-        config.put("topic.creation.default.replication.factor", "1");
+        // other table's topic like them, with the brokers' replication
+        config.put("topic.creation.default.replication.factor", "-1");   // the brokers' default: min(3, brokers)
         config.put("topic.creation.default.partitions", "1");
         // hand changes to Kafka every 100 ms instead of Debezium's default 500 ms: freshness over batching
         config.put("poll.interval.ms", "100");
