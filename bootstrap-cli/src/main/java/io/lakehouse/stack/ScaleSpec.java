@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 public record ScaleSpec(Map<String, Integer> counts) {
     /** Today's stack: every role at its standard count. */
     public static final ScaleSpec STANDARD = new ScaleSpec(Map.of());
+    /**
+     * The demo's scaled topology (issue 16): what the committed Kubernetes overlay {@code k8s/overlays/scaled} runs
+     * and what the scaled integration test starts on the local runtime.
+     */
+    public static final ScaleSpec DEMO = new ScaleSpec(Map.of("trino-worker", 2, "spark-worker", 2,
+            "flink-taskmanager", 2, "datanode", 3, "kafka", 3));
     private static final Pattern ENTRY = Pattern.compile("([a-z][a-z0-9-]*)=([0-9]{1,3})");
 
     public ScaleSpec {

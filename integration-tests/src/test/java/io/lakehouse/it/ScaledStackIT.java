@@ -77,7 +77,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaledStackIT {
-    static final String SCALE = "trino-worker=2,spark-worker=2,flink-taskmanager=2,datanode=3,kafka=3";
+    static final String SCALE = ScaleSpec.DEMO.toString();
     /** What seed and verify work with ({@code Seed.SERVICES}); their dependencies and every instance come along. */
     private static final List<String> SERVICES = List.of("kafka-connect", "flink-taskmanager", "spark-connect",
             "trino", "serving-store");

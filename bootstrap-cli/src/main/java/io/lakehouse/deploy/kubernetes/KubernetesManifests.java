@@ -5,6 +5,7 @@ import io.lakehouse.deploy.YamlText;
 import io.lakehouse.runtime.docker.ImageBuilder;
 import io.lakehouse.stack.ContainerSettings;
 import io.lakehouse.stack.PortSpec;
+import io.lakehouse.stack.ScaleSpec;
 import io.lakehouse.stack.ServiceCatalog;
 import io.lakehouse.stack.ServiceDefinition;
 import io.lakehouse.stack.VendorImage;
@@ -38,8 +39,10 @@ import static java.util.Objects.requireNonNull;
  *       under a kustomization's own folder, so this one lives beside the folders: one copy of every config file.</li>
  *   <li>{@code k8s/base/}: per service a headless Service and a StatefulSet (it keeps data) or a Deployment; the
  *       stack's environment; the repository volume; the toolbox Jobs (bootstrap, seed, verify).</li>
- *   <li>{@code k8s/overlays/single-node/}, {@code k8s/overlays/scaled/}: the base with the image transform (the
- *       registry prefix), the scaled one with replicas where the model can run them.</li>
+ *   <li>{@code k8s/overlays/single-node/}: the base with the image transform (the registry prefix).</li>
+ *   <li>{@code k8s/overlays/scaled/}: the base at the demo scale ({@link ScaleSpec#DEMO}): each added instance's
+ *       manifests, rendered from the scaled model as the base's are ({@code kafka-2.yaml}, ...), and patches that
+ *       tell the environment and the command-running containers the scale and the instances' addresses.</li>
  *   <li>{@code k8s/components/serving-store-stand-in/}: Cassandra in place of ScyllaDB, as compose's stand-in.</li>
  * </ul>
  */
@@ -90,7 +93,10 @@ public final class KubernetesManifests {
         resources.add("toolbox-jobs.yaml");
         files.put(BASE + "/kustomization.yaml", baseKustomization(resources));
         files.put(OVERLAYS.get(0) + "/kustomization.yaml", singleNode());
-        files.put(OVERLAYS.get(1) + "/kustomization.yaml", scaled());
+        if (catalog.scale().isStandard()) {
+            // the committed tree; a tree rendered at a scale (k8s render --scale) is that scale's base
+            scaledOverlay(files);
+        }
         files.put(STAND_IN_COMPONENT + "/kustomization.yaml", standInComponent());
         return files;
     }
@@ -486,66 +492,72 @@ public final class KubernetesManifests {
     }
 
     /**
-     * Replicas only where the model and the config files can run several instances; what the others still need
-     * is said beside them (issue 16, part 1: per-instance names, replication and quorum settings in the model).
+     * The demo scale as an overlay of the base: the scaled model's added instances, each rendered as the base renders
+     * a service (its own headless Service, StatefulSet or Deployment, name and volume), and what else differs between
+     * the standard and the scaled rendering: the environment ConfigMap's added keys (the scale, from which each
+     * container's {@code lakehouse container prepare} builds the same scaled model, and the instances' hosts and
+     * ports), and the same ports for the containers that run CLI commands (Airflow, the toolbox Jobs).
      */
-    private String scaled() {
+    private void scaledOverlay(Map<String, String> files) {
+        String folder = OVERLAYS.get(1);
+        ServiceCatalog scaled = catalog.scaled(ScaleSpec.DEMO);
+        KubernetesManifests at = new KubernetesManifests(scaled, home, registry);
+        List<String> resources = new ArrayList<>(List.of("../../base"));
+        for (ServiceDefinition instance : scaled.all()) {
+            if (instance.instance().isPresent()) {
+                files.put(folder + "/" + instance.composeService() + ".yaml", at.service(instance));
+                resources.add(instance.composeService() + ".yaml");
+            }
+        }
         YamlText yaml = header(List.of(
-                "The stack with more workers: replicas only where the model and the config files can run N today.",
-                "Not verified on a cluster here (no cluster runs in CI): schema-checked only.",
-                "",
-                "Still needed, and so not scaled here:",
-                "- kafka: one combined broker+controller; 3 brokers need a KRaft quorum (controller.quorum.voters,",
-                "  a node.id per pod) and min(3, N) replication for the platform's topics, which the model lacks.",
-                "- trino: one process is coordinator and worker; 2 workers need the coordinator/worker split",
-                "  (node-scheduler.include-coordinator=false, discovery) in the model. Two of today's pods would",
-                "  be two separate clusters behind one name.",
-                "- datanode: 3 DataNodes run (each its own volume, registered under its pod's own name below), but",
-                "  hdfs-site.xml keeps dfs.replication=1: blocks are not copied until the model sets min(3, N)."));
+                "The stack at the demo scale (" + ScaleSpec.DEMO + "):",
+                "the base, each added instance (rendered from the scaled model as the base's services are; "
+                        + (resources.size() - 1) + " files",
+                "here), and patches for what else the scale changes. Each container reads LAKEHOUSE_SCALE and",
+                "renders its config for it (Kafka's quorum and replication, HDFS replication, Trino's coordinator",
+                "and workers), as under compose and on the local runtime. Not run on a cluster here (no cluster",
+                "runs in CI): built with kustomize and schema-checked; the same topology runs in CI on the local",
+                "runtime (ScaledStackIT)."));
         kustomizationHead(yaml, "Kustomization");
-        yaml.blockList("resources", List.of("../../base"));
+        yaml.blockList("resources", resources);
         images(yaml);
-        yaml.sequence("replicas");
-        scaledService(yaml, "spark-worker", 2);
-        scaledService(yaml, "flink-taskmanager", 2);
-        scaledService(yaml, "datanode", 3);
-        yaml.close();
-        yaml.comment("Each instance must advertise an address of its own, not the shared compose name (the config")
-                .comment("files use <NAME>_HOST for that): the Deployments' pods their IP (and no shared host name), each")
-                .comment("DataNode its StatefulSet name <pod>.datanode, which the headless Service resolves.");
         yaml.sequence("patches");
-        ownAddress(yaml, "Deployment", "spark-worker", "SPARK_WORKER_HOST", "status.podIP", true);
-        ownAddress(yaml, "Deployment", "flink-taskmanager", "FLINK_TASKMANAGER_HOST", "status.podIP", true);
-        ownAddress(yaml, "StatefulSet", "datanode", "DATANODE_HOST", "$(POD_NAME).datanode", false);
+        Map<String, String> environment = added(ServiceContainer.stackEnvironment(catalog, KubernetesManifests::number),
+                ServiceContainer.stackEnvironment(scaled, KubernetesManifests::number));
+        YamlText configMap = new YamlText();
+        object(configMap, "v1", "ConfigMap", ENVIRONMENT);
+        configMap.open("data");
+        environment.forEach(configMap::scalar);
+        configMap.close();
+        yaml.item().literal("patch", configMap.text()).close();
+        Map<String, String> commands = added(ServiceContainer.commandsEnvironment(catalog, KubernetesManifests::number),
+                ServiceContainer.commandsEnvironment(scaled, KubernetesManifests::number));
+        StringBuilder envPatch = new StringBuilder();
+        commands.forEach((name, value) -> envPatch.append("- op: add\n  path: /spec/template/spec/containers/0/env/-\n")
+                .append("  value:\n    name: ").append(name).append("\n    value: \"").append(value).append("\"\n"));
+        for (ServiceDefinition service : catalog.all()) {
+            if (service.vendorImage().isEmpty() && service.container().runsCommands()) {
+                yaml.item().open("target").scalar("kind", service.container().keepsData() ? "StatefulSet" : "Deployment")
+                        .scalar("name", service.composeService()).close().literal("patch", envPatch.toString()).close();
+            }
+        }
+        for (String job : JOBS) {
+            yaml.item().open("target").scalar("kind", "Job").scalar("name", "lakehouse-" + job).close()
+                    .literal("patch", envPatch.toString()).close();
+        }
         yaml.close();
-        return yaml.text();
+        files.put(folder + "/kustomization.yaml", yaml.text());
     }
 
-    private void scaledService(YamlText yaml, String name, int count) {
-        yaml.item().scalar("name", catalog.get(name).composeService()).scalar("count", count).close();
-    }
-
-    /** A JSON patch: the instance's own address in {@code variable} (env wins over the environment ConfigMap). */
-    private void ownAddress(YamlText yaml, String kind, String name, String variable, String value, boolean ip) {
-        ServiceDefinition service = catalog.get(name);
-        if (!service.hostVariable().equals(variable)) {
-            throw new IllegalStateException(name + " is told its host as " + service.hostVariable() + ", not " + variable);
-        }
-        StringBuilder patch = new StringBuilder();
-        if (ip) {
-            patch.append("- op: remove\n  path: /spec/template/spec/hostname\n")
-                    .append("- op: remove\n  path: /spec/template/spec/subdomain\n")
-                    .append("- op: add\n  path: /spec/template/spec/containers/0/env/-\n  value:\n")
-                    .append("    name: ").append(variable).append("\n    valueFrom:\n      fieldRef:\n")
-                    .append("        fieldPath: ").append(value).append('\n');
-        } else {
-            patch.append("- op: add\n  path: /spec/template/spec/containers/0/env/-\n  value:\n")
-                    .append("    name: POD_NAME\n    valueFrom:\n      fieldRef:\n        fieldPath: metadata.name\n")
-                    .append("- op: add\n  path: /spec/template/spec/containers/0/env/-\n  value:\n")
-                    .append("    name: ").append(variable).append("\n    value: \"").append(value).append("\"\n");
-        }
-        yaml.item().open("target").scalar("kind", kind).scalar("name", service.composeService()).close()
-                .literal("patch", patch.toString()).close();
+    /** The entries of {@code scaled} that {@code standard} lacks or holds with another value. */
+    private static Map<String, String> added(Map<String, String> standard, Map<String, String> scaled) {
+        Map<String, String> added = new LinkedHashMap<>();
+        scaled.forEach((key, value) -> {
+            if (!value.equals(standard.get(key))) {
+                added.put(key, value);
+            }
+        });
+        return added;
     }
 
     /**
