@@ -76,7 +76,7 @@ public final class CdcConnectorStep implements BootstrapStep {
         config.put("topic.prefix", "cdc");
         // schema changes go to the schema history topic only, not to a topic named after the prefix
         config.put("include.schema.changes", "false");
-        config.put("schema.history.internal.kafka.bootstrap.servers", "${env:KAFKA_HOST}:${env:KAFKA_INTERNAL_PORT}");
+        config.put("schema.history.internal.kafka.bootstrap.servers", "${env:KAFKA_BOOTSTRAP_SERVERS}");
         config.put("schema.history.internal.kafka.topic", "cdc.schema-history");
         // snapshot on first start, and again should the binlog position it stopped at have been purged
         config.put("snapshot.mode", "when_needed");

@@ -37,7 +37,7 @@ public final class KafkaTopicsStep implements BootstrapStep {
     public List<StepOutcome> apply(ProbeTarget stack) throws Exception {
         List<StepOutcome> outcomes = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.address("KAFKA_PORT")))) {
+                stack.everyAddress("KAFKA_PORT")))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (TopicSpec topic : topics) {
                 if (existing.contains(topic.name())) {

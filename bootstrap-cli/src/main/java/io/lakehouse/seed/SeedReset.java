@@ -77,7 +77,7 @@ public final class SeedReset {
     }
 
     private static void recreateTopics(SeedContext context, List<TopicSpec> topics) throws Exception {
-        String bootstrap = context.stack().address("KAFKA_PORT");
+        String bootstrap = context.stack().everyAddress("KAFKA_PORT");
         Set<String> names = Set.copyOf(topics.stream().map(TopicSpec::name).toList());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> present = admin.listTopics().names().get(20, TimeUnit.SECONDS);

@@ -22,20 +22,40 @@ import static java.util.Objects.requireNonNull;
  * @param ports   every port variable's configured number (the same inside and outside the containers)
  * @param hosts   the host of a port variable, where it is not {@code host}
  * @param aliases a port variable reached, in this view, on another variable's port
+ * @param replicas a port variable's same port on the other instances of its role, at a scale
+ *                 ({@code KAFKA_PORT}: {@code KAFKA_2_PORT}, {@code KAFKA_3_PORT}); see {@link #everyAddress}
  */
 public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, String> secrets,
-                          Map<String, String> hosts, Map<String, String> aliases) {
+                          Map<String, String> hosts, Map<String, String> aliases,
+                          Map<String, java.util.List<String>> replicas) {
     public ProbeTarget {
         requireNonNull(host, "host");
         ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         secrets = Map.copyOf(secrets);
         hosts = Map.copyOf(hosts);
         aliases = Map.copyOf(aliases);
+        replicas = Map.copyOf(replicas);
     }
 
     /** The view from the host: every port on {@code host}. */
     public ProbeTarget(String host, Map<String, Integer> ports, Map<String, String> secrets) {
-        this(host, ports, secrets, Map.of(), Map.of());
+        this(host, ports, secrets, Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * This view, knowing the instances of {@code catalog}'s scaled roles: {@link #everyAddress} of a port then
+     * lists it on every instance (a Kafka client's bootstrap list of every broker).
+     */
+    public ProbeTarget withInstancesOf(ServiceCatalog catalog) {
+        Map<String, java.util.List<String>> same = new LinkedHashMap<>();
+        for (ServiceDefinition service : catalog.all()) {
+            service.instance().ifPresent(instance -> instance.ownVariables().forEach((original, own) -> {
+                if (ports.containsKey(own)) {
+                    same.computeIfAbsent(original, v -> new java.util.ArrayList<>()).add(own);
+                }
+            }));
+        }
+        return new ProbeTarget(host, ports, secrets, hosts, aliases, same);
     }
 
     /** The same stack seen from inside its compose network: each port on its service's compose name. */
@@ -49,7 +69,7 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
                 port.insideVariable().ifPresent(inside -> insideAliases.put(port.variable(), inside));
             }
         }
-        return new ProbeTarget(host, ports, secrets, insideHosts, insideAliases);
+        return new ProbeTarget(host, ports, secrets, insideHosts, insideAliases, replicas);
     }
 
     /**
@@ -66,7 +86,7 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
             }
             ownHosts.put(original, hostOf(own));
         });
-        return new ProbeTarget(host, ownPorts, secrets, ownHosts, aliases);
+        return new ProbeTarget(host, ownPorts, secrets, ownHosts, aliases, replicas);
     }
 
     public int port(String variable) {
@@ -93,6 +113,17 @@ public record ProbeTarget(String host, Map<String, Integer> ports, Map<String, S
     /** {@code host:port} for the port {@code variable}, as a client of this view connects to it. */
     public String address(String variable) {
         return hostOf(variable) + ":" + port(aliases.getOrDefault(variable, variable));
+    }
+
+    /**
+     * {@code host:port,host:port} of the port {@code variable} on its service and on every other instance of its
+     * role ({@link #withInstancesOf}): what a Kafka client bootstraps from, so that it finds the cluster while any
+     * one broker is down. Just {@link #address} at the standard scale.
+     */
+    public String everyAddress(String variable) {
+        StringBuilder all = new StringBuilder(address(variable));
+        replicas.getOrDefault(variable, java.util.List.of()).forEach(other -> all.append(',').append(address(other)));
+        return all.toString();
     }
 
     public Optional<String> secret(String name) {

@@ -104,7 +104,7 @@ public final class Reconciliation {
 
     private void events(ExpectedCounts expected, Statement sql, List<Check> checks) {
         try {
-            long produced = EventsStage.committedRecords(stack.address("KAFKA_PORT"));
+            long produced = EventsStage.committedRecords(stack.everyAddress("KAFKA_PORT"));
             checks.add(Check.equal("events", "produced", expected.events(), produced, "shop.events (read committed)"));
             long landed = count(sql, "SELECT count(*) FROM lakehouse.bronze.events");
             long distinct = count(sql, "SELECT count(DISTINCT event_id) FROM lakehouse.bronze.events");

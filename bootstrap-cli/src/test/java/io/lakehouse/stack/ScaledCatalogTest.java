@@ -15,6 +15,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScaledCatalogTest {
     static final String DEMO = "trino-worker=2,spark-worker=2,flink-taskmanager=2,datanode=3,kafka=3";
+
+    @Test
+    void theDemoScaleIsTheOneTheDeploymentsAndTheScaledTestRun() {
+        assertEquals(ScaleSpec.parse(DEMO), ScaleSpec.DEMO);
+    }
+
+    /** A Kafka client bootstraps from every broker (from the host: each external listener; inside: each internal). */
+    @Test
+    void kafkaClientsBootstrapFromEveryBroker() {
+        ServiceCatalog demo = standard.scaled(ScaleSpec.DEMO);
+        ProbeTarget fromHost = new ProbeTarget("127.0.0.1", io.lakehouse.runtime.PortAssignments.resolve(demo.all(),
+                name -> null), Map.of()).withInstancesOf(demo);
+        assertEquals("127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292", fromHost.everyAddress("KAFKA_PORT"));
+        assertEquals("kafka:9094,kafka-2:9194,kafka-3:9294", fromHost.seenFromInside(demo).everyAddress("KAFKA_PORT"));
+        assertEquals("127.0.0.1:8020", fromHost.everyAddress("NAMENODE_RPC_PORT"), "a service that runs once");
+        ProbeTarget standardView = new ProbeTarget("127.0.0.1", io.lakehouse.runtime.PortAssignments.resolve(
+                standard.all(), name -> null), Map.of()).withInstancesOf(standard);
+        assertEquals("127.0.0.1:9092", standardView.everyAddress("KAFKA_PORT"));
+    }
     private final ServiceCatalog standard = ServiceCatalog.standard();
 
     @Test
@@ -23,6 +42,7 @@ class ScaledCatalogTest {
         assertSame(standard, standard.scaled(ScaleSpec.parse("datanode=1,kafka=1,trino-worker=0")));
         assertEquals(Map.of("HDFS_REPLICATION", "1", "KAFKA_REPLICATION_FACTOR", "1",
                 "KAFKA_MIN_INSYNC_REPLICAS", "1", "KAFKA_CONTROLLER_QUORUM_VOTERS", "1@${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}",
+                "KAFKA_BOOTSTRAP_SERVERS", "${KAFKA_HOST}:${KAFKA_INTERNAL_PORT}",
                 "TRINO_INCLUDE_COORDINATOR", "true", "TRINO_DISCOVERY_URI", "http://${TRINO_HOST}:${TRINO_PORT}",
                 "SPARK_CORES_MAX", "2"), standard.clusterVariables());
         assertEquals("1", standard.get("kafka").variables().get("KAFKA_NODE_ID"));
@@ -102,6 +122,8 @@ class ScaledCatalogTest {
         assertEquals("2", demo.get("KAFKA_MIN_INSYNC_REPLICAS"));
         assertEquals("1@${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT},2@${KAFKA_2_HOST}:${KAFKA_2_CONTROLLER_PORT},"
                 + "3@${KAFKA_3_HOST}:${KAFKA_3_CONTROLLER_PORT}", demo.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+        assertEquals("${KAFKA_HOST}:${KAFKA_INTERNAL_PORT},${KAFKA_2_HOST}:${KAFKA_2_INTERNAL_PORT},"
+                + "${KAFKA_3_HOST}:${KAFKA_3_INTERNAL_PORT}", demo.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("false", demo.get("TRINO_INCLUDE_COORDINATOR"));
         assertEquals("4", demo.get("SPARK_CORES_MAX"));
 

@@ -396,7 +396,7 @@ public final class DockerRuntime implements StackRuntime {
     @Override
     public ProbeTarget endpoints() {
         ProbeTarget fromHost = new ProbeTarget("127.0.0.1", PortAssignments.resolve(catalog.all(), environment),
-                credentials());
+                credentials()).withInstancesOf(catalog);
         return insideTheStack() ? fromHost.seenFromInside(catalog) : fromHost;
     }
 

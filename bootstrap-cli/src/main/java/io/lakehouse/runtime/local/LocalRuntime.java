@@ -412,7 +412,7 @@ public final class LocalRuntime implements StackRuntime {
     }
 
     private ProbeTarget probeTarget(Map<String, Integer> ports, Map<String, String> generated) {
-        return new ProbeTarget(LocalVariables.ADVERTISED_HOST, ports, generated);
+        return new ProbeTarget(LocalVariables.ADVERTISED_HOST, ports, generated).withInstancesOf(catalog);
     }
 
     private static List<LaunchCommand> commandsOf(ServiceDefinition service) {

@@ -37,7 +37,7 @@ public final class EventsStage implements SeedStage {
     @Override
     public StageResult run(SeedContext context) throws Exception {
         long began = System.nanoTime();
-        String bootstrap = context.stack().address("KAFKA_PORT");
+        String bootstrap = context.stack().everyAddress("KAFKA_PORT");
         long expected = EventGenerator.count(context.scale());
         long present = committedRecords(bootstrap);
         if (present == expected) {

@@ -61,7 +61,7 @@ public final class FlinkJobs {
         return new FlinkJobs(
                 new FlinkRest(URI.create("http://" + stack.address("FLINK_JOBMANAGER_PORT") + "/")),
                 new RetainedCheckpoints(URI.create("http://" + stack.address("NAMENODE_HTTP_PORT") + "/")),
-                new ConsumerLag(stack.address("KAFKA_PORT")),
+                new ConsumerLag(stack.everyAddress("KAFKA_PORT")),
                 environment, JobJar.locate(home));
     }
 

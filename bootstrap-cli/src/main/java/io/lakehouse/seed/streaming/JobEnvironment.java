@@ -32,7 +32,7 @@ public record JobEnvironment(String kafkaBootstrap, String metastoreUri, String 
      */
     public static JobEnvironment seenBy(ProbeTarget flinksView, boolean servingStore) {
         String hdfs = "hdfs://" + flinksView.address("NAMENODE_RPC_PORT");
-        return new JobEnvironment(flinksView.address("KAFKA_PORT"),
+        return new JobEnvironment(flinksView.everyAddress("KAFKA_PORT"),
                 "thrift://" + flinksView.address("HIVE_METASTORE_PORT"),
                 hdfs + "/warehouse", hdfs + "/flink/checkpoints",
                 servingStore ? Optional.of(flinksView.address("SERVING_STORE_PORT")) : Optional.empty());

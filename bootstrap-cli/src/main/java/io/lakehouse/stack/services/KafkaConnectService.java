@@ -50,8 +50,8 @@ public final class KafkaConnectService implements ServiceDescription {
                         // no secret: a process's environment is readable for its life (/proc/PID/environ)
                         Map.of("MYSQL_HOST", "${MYSQL_HOST}",
                                 "MYSQL_PORT", "${MYSQL_PORT}",
-                                "KAFKA_HOST", "${KAFKA_HOST}",
-                                "KAFKA_INTERNAL_PORT", "${KAFKA_INTERNAL_PORT}")))
+                                // every broker's listener for the other services (one at the standard scale)
+                                "KAFKA_BOOTSTRAP_SERVERS", "${KAFKA_BOOTSTRAP_SERVERS}")))
                 .build();
     }
 }

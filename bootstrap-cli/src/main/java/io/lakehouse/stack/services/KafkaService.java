@@ -41,6 +41,8 @@ public final class KafkaService implements ServiceDescription {
                         .numberedBy("KAFKA_NODE_ID")
                         // every broker is also a controller: a static quorum of all of them
                         .clusterVariable("KAFKA_CONTROLLER_QUORUM_VOTERS", KafkaService::quorumVoters)
+                        // what the other services bootstrap from: every broker, so one down leaves the rest found
+                        .clusterVariable("KAFKA_BOOTSTRAP_SERVERS", KafkaService::bootstrapServers)
                         .clusterVariable("KAFKA_REPLICATION_FACTOR",
                                 brokers -> Integer.toString(Scaling.replication(brokers.size())))
                         // one replica may be away (a broker restarting) and producers with acks=all go on
@@ -72,6 +74,16 @@ public final class KafkaService implements ServiceDescription {
                     .append(broker.ownVariable("KAFKA_CONTROLLER_PORT")).append('}');
         }
         return voters.toString();
+    }
+
+    /** {@code host:port,host:port}: each broker's listener for the other services ({@code KAFKA_INTERNAL_PORT}). */
+    static String bootstrapServers(List<ServiceDefinition> brokers) {
+        StringBuilder servers = new StringBuilder();
+        for (ServiceDefinition broker : brokers) {
+            servers.append(servers.isEmpty() ? "" : ",").append("${").append(broker.hostVariable()).append("}:${")
+                    .append(broker.ownVariable("KAFKA_INTERNAL_PORT")).append('}');
+        }
+        return servers.toString();
     }
 
     /** One less than the replication factor, at least 1: a partition stays writable with one replica away. */
