@@ -82,8 +82,11 @@ final class OtherStacks {
                 .sorted().toList();
     }
 
-    /** The CLI test's project has a fixed name; Testcontainers adds a random suffix to the compose stack's. */
+    /**
+     * The CLI tests' projects have fixed names ({@link DockerCliLifecycleIT}'s, {@link ScaledComposeIT}'s with a
+     * suffix); Testcontainers adds a random suffix to the compose stack's.
+     */
     private static String stackOf(String project) {
-        return project.equals(DockerCliLifecycleIT.PROJECT) ? TestStacks.DOCKER_CLI : TestStacks.COMPOSE;
+        return project.startsWith(DockerCliLifecycleIT.PROJECT) ? TestStacks.DOCKER_CLI : TestStacks.COMPOSE;
     }
 }
