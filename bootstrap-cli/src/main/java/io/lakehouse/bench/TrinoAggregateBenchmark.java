@@ -106,8 +106,12 @@ public final class TrinoAggregateBenchmark {
         }
     }
 
-    /** The splits of a query's tasks, by the address of the node that ran them (coordinators marked). */
-    private static java.util.Map<String, Long> splitsByNode(Connection connection, String queryId)
+    /**
+     * The splits of a query's tasks, by the HTTP address of the node that ran them, a coordinator's marked
+     * {@code " (coordinator)"}: read from {@code system.runtime.tasks} right after the query (ScaledStackIT asserts
+     * with it too).
+     */
+    public static java.util.Map<String, Long> splitsByNode(Connection connection, String queryId)
             throws SQLException {
         java.util.Map<String, Long> splits = new java.util.TreeMap<>();
         try (java.sql.PreparedStatement tasks = connection.prepareStatement("SELECT n.http_uri, n.coordinator, "
