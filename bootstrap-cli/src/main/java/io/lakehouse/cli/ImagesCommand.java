@@ -32,12 +32,20 @@ final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--rebuild", description = "Build every image again, even those present.")
     boolean rebuild;
 
+    @Option(names = "--cpus", paramLabel = "N", description = "At most N CPUs (may be fractional) for the build steps, "
+            + "so that a running stack keeps its speed while images build beside it (default: no limit).")
+    Double cpus;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services whose images to build (default: all).")
     List<String> services = List.of();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (cpus != null && !(cpus > 0 && cpus <= Runtime.getRuntime().availableProcessors())) {
+            throw new IllegalArgumentException("--cpus takes a number of CPUs above 0 and at most "
+                    + Runtime.getRuntime().availableProcessors() + " (this machine's), not " + cpus);
+        }
         DockerEngine.problem().ifPresent(problem -> {
             throw new PreflightException(List.of(problem));
         });
@@ -47,7 +55,7 @@ final class ImagesCommand implements Callable<Integer> {
         ImageBuilder builder = new ImageBuilder(common.layout(), catalog, line -> {
             out.println(line);
             out.flush();
-        });
+        }, java.util.Optional.ofNullable(cpus));
         long began = System.nanoTime();
         List<ImageSpec> built = builder.build(selected, rebuild);
         out.printf("%d image(s) built in %.1f s%n%n", built.size(), (System.nanoTime() - began) / 1e9);

@@ -80,6 +80,9 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
             }
         });
         PhaseLog.done(needed.size() + " local service(s) healthy", began);
+        if (endpoints == null) {
+            ImagePrebuild.startIfUseful();
+        }
         endpoints = new StackEndpoints("127.0.0.1", PortAssignments.resolve(catalog.all(), overrides),
                 GeneratedValues.load(layout.secretsFile()));
         return this;

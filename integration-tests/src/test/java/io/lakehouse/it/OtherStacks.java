@@ -24,6 +24,9 @@ final class OtherStacks {
 
     /** Fails when anything of another test stack than {@code self} ({@link TestStacks}) still runs. */
     static void assertNoneRunningBesides(String self) {
+        if (!self.equals(TestStacks.LOCAL)) {
+            ImagePrebuild.awaitIfRunning(); // nor the images' build the local stack's tests ran beside
+        }
         List<String> running = new ArrayList<>();
         if (!self.equals(TestStacks.LOCAL)) {
             running.addAll(localStackProcesses());

@@ -37,14 +37,25 @@ public final class ImageBuilder {
     private static final Pattern STEP = Pattern.compile("^Step (\\d+)/(\\d+) : (.*)$");
 
     private final StackLayout layout;
+    private final Optional<Double> cpus;
     private final Consumer<String> progress;
     private static final String INPUTS_LABEL = "io.lakehouse.inputs";
+    private static final long CPU_PERIOD_US = 100_000;
 
     private final DockerCli docker = new DockerCli();
     private final Function<String, String> distributionOf;
 
     public ImageBuilder(StackLayout layout, ServiceCatalog catalog, Consumer<String> progress) {
+        this(layout, catalog, progress, Optional.empty());
+    }
+
+    /**
+     * {@code cpus}: at most this many CPUs for the build steps (the classic builder's CFS quota, the images built
+     * one at a time), so that images can be built beside a running stack without starving it; empty, no limit.
+     */
+    public ImageBuilder(StackLayout layout, ServiceCatalog catalog, Consumer<String> progress, Optional<Double> cpus) {
         this.layout = requireNonNull(layout, "layout");
+        this.cpus = requireNonNull(cpus, "cpus");
         requireNonNull(progress, "progress");
         // images build in parallel: one line at a time reaches the display
         this.progress = line -> {
@@ -81,7 +92,7 @@ public final class ImageBuilder {
         return "lakehouse/" + service.configFolder();
     }
 
-    /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint, healthcheck). */
+    /** Present and built from the current inputs (service folder, CLI, Dockerfile, entrypoint, healthcheck, venv script). */
     public boolean upToDate(ImageSpec image) {
         DockerCli.Result label = docker.run(30, List.of("image", "inspect", "--format",
                 "{{index .Config.Labels \"" + INPUTS_LABEL + "\"}}", image.tag()));
@@ -98,6 +109,7 @@ public final class ImageBuilder {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : List.of(image.dockerfile(), layout.composeDir().resolve("lakehouse-entrypoint.sh"),
                     layout.composeDir().resolve("lakehouse-health.sh"),
+                    layout.composeDir().resolve("python-venv.sh"),
                     layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"))) {
                 digest.update(Files.readAllBytes(file));
             }
@@ -141,7 +153,7 @@ public final class ImageBuilder {
         for (ImageSpec image : firstPerBase.values()) {
             build(image, index.incrementAndGet(), todo.size());
         }
-        int parallel = parallelBuilds();
+        int parallel = cpus.isPresent() ? 1 : parallelBuilds(); // a CPU limit holds for all builds together
         if (!rest.isEmpty()) {
             progress.accept(rest.size() + " more image(s), " + parallel + " at a time");
         }
@@ -201,6 +213,8 @@ public final class ImageBuilder {
                 .make(image.name(), image.dockerfile(), image.build()::substitute);
         // --force-rm: a failed step's container goes too (the classic builder keeps it otherwise)
         List<String> command = new ArrayList<>(List.of("build", "--force-rm", "-f", image.dockerfile().toString()));
+        cpus.ifPresent(limit -> command.addAll(List.of("--cpu-period", Long.toString(CPU_PERIOD_US),
+                "--cpu-quota", Long.toString(Math.max(1000, Math.round(limit * CPU_PERIOD_US))))));
         image.build().arguments().forEach((name, value) -> command.addAll(List.of("--build-arg", name + "=" + value)));
         command.addAll(List.of("--label", INPUTS_LABEL + "=" + fingerprint(image), "-t", image.tag(),
                 context.toString()));

@@ -2,6 +2,7 @@ package io.lakehouse.runtime.docker;
 
 import io.lakehouse.runtime.process.Python;
 import io.lakehouse.runtime.process.PythonLock;
+import io.lakehouse.runtime.process.Uv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,9 @@ import static java.util.Objects.requireNonNull;
  * build only Debian's mirror is assumed reachable, and the host's pip cache makes a rebuild cheap). Made again when
  * the lock changes.
  *
+ * <p>Beside the wheels, {@code dist/uv} holds the uv wheel at the version the root pom pins: the image installs the
+ * lock with it (compose/python-venv.sh), and with pip where there is none.
+ *
  * <p>A few packages are published as source only (Superset's wtforms-json and odfpy, the Spark Connect client): pip
  * checks their sources against the lock, then builds the wheels here, whose hashes no lock can know. The image
  * installs {@code wheels/requirements.lock}: the lock plus the hash of each wheel built here, so the build still
@@ -33,6 +37,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class Wheelhouse {
     static final String LOCK = "requirements.lock";
+    /** The folder of {@code dist} that holds the uv wheel the image build installs the lock with. */
+    static final String UV = "uv";
     private static final String MARKER = ".requirements.lock";
     private static final Pattern HASH = Pattern.compile("--hash=sha256:([0-9a-f]{64})");
 
@@ -52,12 +58,19 @@ final class Wheelhouse {
         Path wheels = dist.resolve("wheels");
         Path marker = wheels.resolve(MARKER);
         try {
-            if (Files.isRegularFile(marker) && Files.readString(marker).equals(Files.readString(lock))) {
+            boolean wheelsReady = Files.isRegularFile(marker) && Files.readString(marker).equals(Files.readString(lock));
+            if (wheelsReady && hasUvWheel()) {
                 return;
             }
             Python.Result python = Python.forImages();
             Python interpreter = python.python().orElseThrow(() -> new ImageBuildException(
                     "the wheels for " + dist + " need Python on the host: " + python.problem(), List.of()));
+            if (!hasUvWheel()) {
+                downloadUv(interpreter);
+            }
+            if (wheelsReady) {
+                return;
+            }
             progress.accept("wheels for " + dist.getParent().getParent().getFileName()
                     + ": pip wheel from the lock (first time: a minute or more)");
             deleteRecursively(wheels); // the wheels of an older lock would be hashed below as if built from this one
@@ -73,6 +86,35 @@ final class Wheelhouse {
             Files.copy(lock, marker);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the wheels in " + wheels, e);
+        }
+    }
+
+    private boolean hasUvWheel() throws IOException {
+        Path uv = dist.resolve(UV);
+        if (!Files.isDirectory(uv)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(uv)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("uv-" + Uv.version() + "-"));
+        }
+    }
+
+    /**
+     * The uv wheel at the pinned version into {@code dist/uv}, for compose/python-venv.sh to install the lock with
+     * (seconds, where pip takes a minute). Where PyPI has no uv wheel for this machine, the image installs with pip:
+     * said once, not an error.
+     */
+    private void downloadUv(Python interpreter) throws IOException {
+        Path uv = dist.resolve(UV);
+        deleteRecursively(uv);
+        Files.createDirectories(uv);
+        DockerCli.Result result = DockerCli.exec(300, List.of(interpreter.executable().toString(), "-m", "pip",
+                "download", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-deps",
+                "--only-binary", ":all:", "uv==" + Uv.version(), "-d", uv.toString()), line -> { });
+        if (!result.ok()) {
+            deleteRecursively(uv);
+            progress.accept("uv " + Uv.version() + " wheel not available (" + result.lastLine()
+                    + "); the image installs its Python packages with pip (slower, the same lock)");
         }
     }
 

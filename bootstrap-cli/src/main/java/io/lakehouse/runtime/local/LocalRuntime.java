@@ -28,6 +28,7 @@ import io.lakehouse.runtime.StackEvent.Phase;
 import io.lakehouse.runtime.StackLayout;
 import io.lakehouse.runtime.StackListener;
 import io.lakehouse.runtime.StackRuntime;
+import io.lakehouse.runtime.StopWaves;
 import io.lakehouse.stack.LaunchCommand;
 import io.lakehouse.stack.PortSpec;
 import io.lakehouse.stack.ProbeResult;
@@ -249,29 +250,56 @@ public final class LocalRuntime implements StackRuntime {
 
     @Override
     public void down(List<ServiceDefinition> services, StackListener listener) {
-        List<ServiceDefinition> reverse = new ArrayList<>(services);
-        java.util.Collections.reverse(reverse);
-        for (ServiceDefinition service : reverse) {
-            Optional<ProcessRecord> record = records.read(service.name());
-            Optional<ProcessHandle> live = record.flatMap(ProcessRecordStore::live);
-            List<String> done = new ArrayList<>();
-            if (live.isPresent()) {
-                listener.on(new StackEvent(service.name(), Phase.STOPPING, "pid " + live.get().pid()));
-                ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(live.get(), RetryPolicy.GRACEFUL_STOP);
-                done.add("pid " + live.get().pid() + " " + outcome.describe(RetryPolicy.GRACEFUL_STOP));
-            } else if (record.isPresent()) {
-                done.add("was not running (pid " + record.get().pid() + " gone; record removed)");
+        // wave by wave (dependents first, a role's instances together), each wave's services stopped at once
+        for (List<ServiceDefinition> wave : StopWaves.of(services)) {
+            List<Thread> stopping = new ArrayList<>();
+            List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (ServiceDefinition service : wave) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        stop(service, listener);
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }, "stop-" + service.name());
+                thread.start();
+                stopping.add(thread);
             }
-            for (ProcessHandle orphan : orphans(service)) {
-                listener.on(new StackEvent(service.name(), Phase.STOPPING, "orphan pid " + orphan.pid()));
-                ServiceProcesses.stop(orphan, RetryPolicy.GRACEFUL_STOP);
-                done.add("orphan pid " + orphan.pid() + " stopped");
+            for (Thread thread : stopping) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while stopping " + thread.getName(), e);
+                }
             }
-            record.ifPresent(r -> awaitPortsReleased(r.ports().values()).ifPresent(done::add));
-            records.delete(service.name());
-            listener.on(new StackEvent(service.name(), Phase.STOPPED,
-                    done.isEmpty() ? "not running" : String.join("; ", done)));
+            if (!failures.isEmpty()) {
+                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+                throw failures.get(0);
+            }
         }
+    }
+
+    private void stop(ServiceDefinition service, StackListener listener) {
+        Optional<ProcessRecord> record = records.read(service.name());
+        Optional<ProcessHandle> live = record.flatMap(ProcessRecordStore::live);
+        List<String> done = new ArrayList<>();
+        if (live.isPresent()) {
+            listener.on(new StackEvent(service.name(), Phase.STOPPING, "pid " + live.get().pid()));
+            ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(live.get(), RetryPolicy.GRACEFUL_STOP);
+            done.add("pid " + live.get().pid() + " " + outcome.describe(RetryPolicy.GRACEFUL_STOP));
+        } else if (record.isPresent()) {
+            done.add("was not running (pid " + record.get().pid() + " gone; record removed)");
+        }
+        for (ProcessHandle orphan : orphans(service)) {
+            listener.on(new StackEvent(service.name(), Phase.STOPPING, "orphan pid " + orphan.pid()));
+            ServiceProcesses.stop(orphan, RetryPolicy.GRACEFUL_STOP);
+            done.add("orphan pid " + orphan.pid() + " stopped");
+        }
+        record.ifPresent(r -> awaitPortsReleased(r.ports().values()).ifPresent(done::add));
+        records.delete(service.name());
+        listener.on(new StackEvent(service.name(), Phase.STOPPED,
+                done.isEmpty() ? "not running" : String.join("; ", done)));
     }
 
     /** Processes running a service from this state directory without a live record (after a crash of the CLI). */
