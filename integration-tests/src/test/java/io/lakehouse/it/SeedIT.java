@@ -46,6 +46,7 @@ class SeedIT {
             "orders", 2000L, "order_items", 5011L, "payments", 1615L, "shipments", 1475L));
 
     @Test
+    @Order(1)   // first: its seed --reset is the seed the other tests read (SeedState)
     void seedTwiceLandsTheDocumentedRecordsOnceAndQuarantinesTheBadOnesWithTheirReasons(LocalStack stack)
             throws Exception {
         for (int run = 1; run <= 2; run++) {
@@ -99,8 +100,7 @@ class SeedIT {
 
     @Test
     void verifyNamesAPlantedMismatchAndExitsNonZero(LocalStack stack) throws Exception {
-        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
-        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        SeedState.ensureSeeded(stack);   // after the first test's seeds, nothing to do; alone, a seed
         try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
             sql.execute("INSERT INTO lakehouse.bronze.quarantine (source, source_file, location, raw, reason) "
                     + "VALUES ('stores', 'sample-data/csv/stores.csv', 'line 999', 'planted', 'planted: by SeedIT')");
@@ -124,8 +124,7 @@ class SeedIT {
      */
     @Test
     void everyTableCommitsWithoutTheMetastoreLock(LocalStack stack) throws Exception {
-        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
-        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        SeedState.ensureSeeded(stack);   // after the first test's seeds, nothing to do; alone, a seed
         Map<String, String> locking = new TreeMap<>();
         try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -155,10 +154,9 @@ class SeedIT {
      * bound to the loopback address; each service's own port among them.
      */
     @Test
-    @Order(Integer.MAX_VALUE)   // last, so its seed finds the stack seeded (seconds, not a cold seed); alone it seeds
+    @Order(Integer.MAX_VALUE)   // last, after the seeds of the first test; alone it seeds
     void everyPortTheStackListensOnIsOnTheLoopbackAddress(LocalStack stack) throws Exception {
-        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
-        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        SeedState.ensureSeeded(stack);   // after the first test's seeds, nothing to do; alone, a seed
         List<Listeners.Listener> listeners = Listeners.of(stackProcesses(stack));
         Set<Integer> ports = listeners.stream().map(Listeners.Listener::port).collect(Collectors.toSet());
         stack.catalog().all().forEach(service -> service.ports().forEach(port -> {
@@ -178,8 +176,7 @@ class SeedIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void noGeneratedSecretIsInALogOrACommandLineAndTheirFilesAreClosed(LocalStack stack) throws Exception {
-        Cli.Run seed = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "seed");
-        assertEquals(0, seed.exit(), seed.out() + seed.err());
+        SeedState.ensureSeeded(stack);   // after the first test's seeds, nothing to do; alone, a seed
         Map<String, String> secrets = new TreeMap<>();
         stack.catalog().all().forEach(service -> service.generatedValues().stream()
                 .filter(value -> value.kind() == GeneratedValue.Kind.PASSWORD)

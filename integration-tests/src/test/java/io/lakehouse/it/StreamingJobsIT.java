@@ -56,6 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamingJobsIT {
+    /** The successive changes of one order in the fourth test. */
+    private static final int CHANGES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TRINO_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'000'");
     private static final Duration CATCH_UP = Duration.ofMinutes(4);
@@ -222,13 +224,19 @@ class StreamingJobsIT {
         assertServingStoreEqualsBronze();
     }
 
+    /**
+     * Successive changes of one order, each visible through Trino before the next is made (the upsert of a key
+     * again and again), and a burst of events landed exactly once. The times printed are for the record; the
+     * figures to report are {@code lakehouse bench cdc}'s (it was 20 changes and 200,000 events, about 100 s of CI,
+     * for figures no one quoted from here).
+     */
     @Test
     @Order(4)
     void measureCdcFreshnessAndEventThroughput(LocalStack stack) throws Exception {
         init(stack);
         List<Long> latencies = new ArrayList<>();
         try (Connection trino = stack.endpoints().trino(); Statement sql = trino.createStatement()) {
-            for (int i = 1; i <= 20; i++) {
+            for (int i = 1; i <= CHANGES; i++) {
                 String status = "F" + i;
                 long began = System.nanoTime();
                 applyUpdate("orders", Map.of("order_id", base + 7), Map.of("status", status));
@@ -242,10 +250,11 @@ class StreamingJobsIT {
             }
         }
         Collections.sort(latencies);
-        System.out.printf("[streaming] CDC freshness, MySQL change to visible in Trino, 20 changes: median %d ms, "
-                + "p95 %d ms, max %d ms%n", latencies.get(9), latencies.get(18), latencies.get(19));
+        System.out.printf("[streaming] CDC freshness, MySQL change to visible in Trino, %d changes: median %d ms, "
+                + "max %d ms (the figures to quote come from 'lakehouse bench cdc')%n", CHANGES,
+                latencies.get((CHANGES - 1) / 2), latencies.get(CHANGES - 1));
 
-        int n = Integer.getInteger("lakehouse.it.throughputEvents", 200_000);
+        int n = Integer.getInteger("lakehouse.it.throughputEvents", 100_000);
         long before = eventsProduced;
         long began = System.nanoTime();
         produceEvents(n);
