@@ -43,8 +43,9 @@ final class ImagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (cpus != null && !(cpus > 0 && cpus <= Runtime.getRuntime().availableProcessors())) {
-            throw new IllegalArgumentException("--cpus takes a number of CPUs above 0 and at most "
-                    + Runtime.getRuntime().availableProcessors() + " (this machine's), not " + cpus);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--cpus takes a number of CPUs "
+                    + "above 0 and at most " + Runtime.getRuntime().availableProcessors() + " (this machine's), not "
+                    + cpus);
         }
         DockerEngine.problem().ifPresent(problem -> {
             throw new PreflightException(List.of(problem));
