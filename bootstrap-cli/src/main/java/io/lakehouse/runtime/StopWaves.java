@@ -3,11 +3,13 @@ package io.lakehouse.runtime;
 import io.lakehouse.stack.ServiceDefinition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The order {@code down} stops services in: waves, each stopped at once, a service only after every service that
@@ -57,6 +59,40 @@ public final class StopWaves {
             stopped.addAll(wave);
         }
         return List.copyOf(waves);
+    }
+
+    /**
+     * Stops {@code services} wave by wave with {@code stopper}, the services of a wave at once, each wave after the
+     * one before has ended; the first failure of a wave (the others suppressed in it) ends the stop after that wave.
+     */
+    public static void run(List<ServiceDefinition> services, Consumer<ServiceDefinition> stopper) {
+        for (List<ServiceDefinition> wave : of(services)) {
+            List<Thread> stopping = new ArrayList<>();
+            List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+            for (ServiceDefinition service : wave) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        stopper.accept(service);
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }, "stop-" + service.name());
+                thread.start();
+                stopping.add(thread);
+            }
+            for (Thread thread : stopping) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while stopping " + thread.getName(), e);
+                }
+            }
+            if (!failures.isEmpty()) {
+                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+                throw failures.get(0);
+            }
+        }
     }
 
     private static String role(ServiceDefinition service) {

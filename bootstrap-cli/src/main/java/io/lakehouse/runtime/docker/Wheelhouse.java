@@ -59,13 +59,14 @@ final class Wheelhouse {
         Path marker = wheels.resolve(MARKER);
         try {
             boolean wheelsReady = Files.isRegularFile(marker) && Files.readString(marker).equals(Files.readString(lock));
-            if (wheelsReady && hasUvWheel()) {
+            boolean uvReady = hasUvWheel();
+            if (wheelsReady && uvReady) {
                 return;
             }
             Python.Result python = Python.forImages();
             Python interpreter = python.python().orElseThrow(() -> new ImageBuildException(
                     "the wheels for " + dist + " need Python on the host: " + python.problem(), List.of()));
-            if (!hasUvWheel()) {
+            if (!uvReady) {
                 downloadUv(interpreter);
             }
             if (wheelsReady) {

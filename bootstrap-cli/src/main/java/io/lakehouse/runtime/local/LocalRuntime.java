@@ -251,33 +251,7 @@ public final class LocalRuntime implements StackRuntime {
     @Override
     public void down(List<ServiceDefinition> services, StackListener listener) {
         // wave by wave (dependents first, a role's instances together), each wave's services stopped at once
-        for (List<ServiceDefinition> wave : StopWaves.of(services)) {
-            List<Thread> stopping = new ArrayList<>();
-            List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            for (ServiceDefinition service : wave) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        stop(service, listener);
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                }, "stop-" + service.name());
-                thread.start();
-                stopping.add(thread);
-            }
-            for (Thread thread : stopping) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while stopping " + thread.getName(), e);
-                }
-            }
-            if (!failures.isEmpty()) {
-                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
-                throw failures.get(0);
-            }
-        }
+        StopWaves.run(services, service -> stop(service, listener));
     }
 
     private void stop(ServiceDefinition service, StackListener listener) {
