@@ -1,6 +1,8 @@
 package io.lakehouse.jobs.spark;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.DataFrameWriterV2;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.connect.SparkSession;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +47,9 @@ public final class SqlFileRunner {
     private static final List<String> SPARK_ROW_COUNTS = List.of("num_affected_rows", "num_inserted_rows",
             "num_updated_rows", "num_deleted_rows");
     private static final String CATALOG = "lakehouse";
+    /** Iceberg's Spark write options (SparkWriteOptions) that make an overwrite fail on data committed meanwhile. */
+    private static final String ISOLATION_LEVEL = "isolation-level";
+    private static final String VALIDATE_FROM_SNAPSHOT = "validate-from-snapshot-id";
     private static final Pattern PARALLEL = Pattern.compile("--parallel=(\\d+)");
     /**
      * Statements run at once by default. Silver and gold cold at scale 1 on 2 cores took 52-59 s one at a time,
@@ -143,7 +149,7 @@ public final class SqlFileRunner {
             skip(statement, "no input has changed since its last merge", began);
             return;
         }
-        Written written = execute(statement, before);
+        Written written = intoEmpty(statement, target.get(), before).orElseGet(() -> execute(statement, before));
         Optional<TableState> after = written.after();
         if (read.isPresent() && after.isPresent()) {
             // a MERGE that changed no row keeps the version its readers saw; an unknown change counts as one
@@ -154,6 +160,47 @@ public final class SqlFileRunner {
                     + read.get() + ";" + after.get().snapshot() + "', '" + TableState.DATA_VERSION + "' = '"
                     + dataVersion + "@" + after.get().snapshot() + "')").collectAsList();
         }
+    }
+
+    /**
+     * A MERGE into a table that holds no row, run as the write it amounts to ({@link MergeIntoEmpty}): its rows in one
+     * overwrite of the table that Iceberg commits only if no data came into the table since the snapshot seen
+     * empty (serializable isolation from that snapshot), so a writer in between makes it fail, never doubles a row.
+     * Empty (the runner runs the MERGE as written) when the statement is not of a shape taken, the table holds rows,
+     * or the write failed; a MERGE after a write that did commit changes nothing, since its source is the change set.
+     */
+    private Optional<Written> intoEmpty(SqlStatement statement, String table, Optional<TableState> before) {
+        Optional<MergeIntoEmpty> insert = MergeIntoEmpty.of(statement.text());
+        if (insert.isEmpty() || before.isEmpty() || !holdsNoRow(table, before.get())) {
+            return Optional.empty();
+        }
+        String snapshot = before.get().snapshot();
+        try {
+            return Optional.of(execute(statement, before, () -> {
+                DataFrameWriterV2<Row> write = spark.sql(insert.get().select(List.of(spark.table(table).columns())))
+                        .writeTo(table).option(ISOLATION_LEVEL, "serializable");
+                if (!snapshot.equals(TableState.NO_SNAPSHOT)) {
+                    write = write.option(VALIDATE_FROM_SNAPSHOT, snapshot);
+                }
+                write.overwrite(functions.lit(true));
+                return List.of();
+            }, " (the table was empty: its rows written in one commit)"));
+        } catch (Exception failed) {   // Spark's errors are checked to Java, so caught as Exception
+            out.printf("%s %d %s: writing the empty table at once failed (%s); running the MERGE%n", statement.file(),
+                    statement.number(), statement.label(), firstLines(failed));
+            out.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a table holds no row: no snapshot yet, or a current snapshot with no data file and no delete file. */
+    private boolean holdsNoRow(String table, TableState state) {
+        if (state.snapshot().equals(TableState.NO_SNAPSHOT)) {
+            return true;
+        }
+        List<Row> rows = spark.sql("SELECT summary['total-data-files'], summary['total-delete-files'] FROM " + table
+                + ".snapshots WHERE snapshot_id = " + Long.parseLong(state.snapshot())).collectAsList();
+        return rows.size() == 1 && "0".equals(rows.get(0).getString(0)) && "0".equals(rows.get(0).getString(1));
     }
 
     private void skip(SqlStatement statement, String why, long began) {
@@ -195,9 +242,15 @@ public final class SqlFileRunner {
      * by the caller), and the result holds the state after it and the new snapshot (empty: none, or unknown).
      */
     private Written execute(SqlStatement statement, Optional<TableState> before) {
+        return execute(statement, before, () -> spark.sql(statement.text()).collectAsList(), "");
+    }
+
+    /** {@link #execute(SqlStatement, Optional)} by another way than its text; {@code note} ends its line. */
+    private Written execute(SqlStatement statement, Optional<TableState> before, Supplier<List<Row>> action,
+                            String note) {
         Optional<String> table = statement.writtenTable();
         long began = System.nanoTime();
-        List<Row> result = spark.sql(statement.text()).collectAsList();
+        List<Row> result = action.get();
         double seconds = seconds(began);
         Optional<TableState> after = table.flatMap(this::state);
         Optional<String> snapshotBefore = before.map(TableState::snapshot);
@@ -208,7 +261,8 @@ public final class SqlFileRunner {
                         .orElse(snapshotBefore.equals(snapshotAfter)
                                 ? "no change (no new snapshot)" : "rows not reported"))
                 .map(s -> ", " + s).orElse("");
-        out.printf("%s %d %s: %.1f s%s%n", statement.file(), statement.number(), statement.label(), seconds, rows);
+        out.printf("%s %d %s: %.1f s%s%s%n", statement.file(), statement.number(), statement.label(), seconds, rows,
+                note);
         out.flush();
         return new Written(after, commit);
     }
@@ -229,7 +283,7 @@ public final class SqlFileRunner {
 
     /** The snapshot a write committed, when the table's snapshot after it is a new one. */
     private Optional<Commit> commitOf(String table, Optional<String> before, Optional<String> after) {
-        Optional<String> now = after.filter(s -> !s.equals("none"));
+        Optional<String> now = after.filter(s -> !s.equals(TableState.NO_SNAPSHOT));
         if (now.isEmpty() || now.equals(before)) {
             return Optional.empty();
         }

@@ -11,6 +11,8 @@ import static java.util.Objects.requireNonNull;
 record TableState(String snapshot, Map<String, String> properties) {
     /** Iceberg's Spark tables show their current snapshot among their properties. */
     static final String CURRENT_SNAPSHOT = "current-snapshot-id";
+    /** The snapshot of a table that has none yet. */
+    static final String NO_SNAPSHOT = "none";
     /** What the last MERGE into the table read: "digest;input@version,...;the table's snapshot after it". */
     static final String LINEAGE = "lakehouse.merged-from";
     /**
@@ -25,7 +27,7 @@ record TableState(String snapshot, Map<String, String> properties) {
     }
 
     static TableState of(Map<String, String> properties) {
-        return new TableState(properties.getOrDefault(CURRENT_SNAPSHOT, "none"), properties);
+        return new TableState(properties.getOrDefault(CURRENT_SNAPSHOT, NO_SNAPSHOT), properties);
     }
 
     /**
