@@ -94,21 +94,13 @@ record MergeIntoEmpty(String target, String source, String alias, String conditi
     /** The WHEN clauses after the ON condition, split at each WHEN outside parentheses and quotes. */
     private static List<String> clauses(String afterOn) {
         List<Integer> starts = new ArrayList<>();
-        int depth = 0;
-        for (int i = 0; i < afterOn.length(); i++) {
-            char c = afterOn.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = closingQuote(afterOn, i);
-                if (i < 0) {
-                    return List.of();
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && wordAt(afterOn, i, "WHEN")) {
+        if (scan(afterOn, 0, (i, depth) -> {
+            if (depth == 0 && wordAt(afterOn, i, "WHEN")) {
                 starts.add(i);
             }
+            return false;
+        }) < 0) {
+            return List.of();
         }
         List<String> clauses = new ArrayList<>();
         for (int k = 0; k < starts.size(); k++) {
@@ -125,36 +117,37 @@ record MergeIntoEmpty(String target, String source, String alias, String conditi
                 && text.charAt(i + word.length()) != '_');
     }
 
-    /** The index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 when unbalanced. */
+    /** The index of the parenthesis closing the one at {@code open}; -1 when there is none. */
     private static int closingParenthesis(String text, int open) {
+        int close = scan(text, open, (i, depth) -> depth == 0 && text.charAt(i) == ')');
+        return close < text.length() ? close : -1;
+    }
+
+    /** Told each character outside quotes with the parenthesis depth after it; true stops the scan there. */
+    private interface Visitor {
+        boolean stop(int index, int depth);
+    }
+
+    /**
+     * Walks {@code text} from {@code from}, skipping quoted text ({@link SqlScript#closingQuote}): the index where the
+     * visitor stopped, {@code text.length()} when it never did, -1 when a quote is never closed.
+     */
+    private static int scan(String text, int from, Visitor visitor) {
         int depth = 0;
-        for (int i = open; i < text.length(); i++) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = closingQuote(text, i);
+                i = SqlScript.closingQuote(text, i);
                 if (i < 0) {
                     return -1;
                 }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+                continue;
+            }
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (visitor.stop(i, depth)) {
                 return i;
             }
         }
-        return -1;
-    }
-
-    /** The index of the quote closing the one at {@code open} (a backslash escapes in strings); -1 when none. */
-    private static int closingQuote(String text, int open) {
-        char quote = text.charAt(open);
-        for (int i = open + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i++;
-            } else if (c == quote) {
-                return i;
-            }
-        }
-        return -1;
+        return text.length();
     }
 }

@@ -31,11 +31,8 @@ public final class SqlScript {
                 current.append(' ');
                 i = end + 2;
             } else if (c == '\'' || c == '"' || c == '`') {
-                int end = i + 1;
-                while (end < n && script.charAt(end) != c) {
-                    end += script.charAt(end) == '\\' ? 2 : 1;
-                }
-                if (end >= n) {
+                int end = closingQuote(script, i);
+                if (end < 0) {
                     throw new IllegalArgumentException(file + ": a " + c + " quote is never closed (statement "
                             + (statements.size() + 1) + ")");
                 }
@@ -51,6 +48,19 @@ public final class SqlScript {
         }
         add(statements, file, current);
         return statements;
+    }
+
+    /**
+     * The index of the quote closing the one at {@code open} ('…', "…" or `…`, a backslash escaping the next
+     * character); -1 when it is never closed.
+     */
+    static int closingQuote(String text, int open) {
+        char quote = text.charAt(open);
+        int i = open + 1;
+        while (i < text.length() && text.charAt(i) != quote) {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return i < text.length() ? i : -1;
     }
 
     private static void add(List<SqlStatement> statements, String file, StringBuilder text) {

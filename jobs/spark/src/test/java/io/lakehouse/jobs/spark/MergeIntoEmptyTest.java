@@ -12,22 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MergeIntoEmptyTest {
-    private static final String CHANGE_SET = """
-            MERGE INTO lakehouse.silver.customers t
-            USING (
-              SELECT *, false AS _deleted FROM (SELECT * FROM customers_src EXCEPT SELECT * FROM lakehouse.silver.customers)
-              UNION ALL
-              SELECT t.*, true AS _deleted FROM lakehouse.silver.customers t LEFT ANTI JOIN customers_src s
-                ON s.customer_id = t.customer_id
-            ) s
-            ON t.customer_id = s.customer_id
-            WHEN MATCHED AND s._deleted THEN DELETE
-            WHEN MATCHED THEN UPDATE SET *
-            WHEN NOT MATCHED AND NOT s._deleted THEN INSERT *""";
+    /** The customers MERGE of silver.sql: the change-set pattern every table but the append-only ones follows. */
+    private static String changeSet() throws Exception {
+        return statements("silver.sql").stream().map(SqlStatement::text)
+                .filter(text -> text.startsWith("MERGE INTO lakehouse.silver.customers")).findFirst().orElseThrow();
+    }
+
+    private static List<SqlStatement> statements(String file) throws Exception {
+        return SqlScript.statements(file, Files.readString(Path.of("sql", file), StandardCharsets.UTF_8));
+    }
 
     @Test
-    void theChangeSetMergeInsertsTheSourceRowsNotFlaggedDeleted() {
-        MergeIntoEmpty insert = MergeIntoEmpty.of(CHANGE_SET).orElseThrow();
+    void theChangeSetMergeInsertsTheSourceRowsNotFlaggedDeleted() throws Exception {
+        MergeIntoEmpty insert = MergeIntoEmpty.of(changeSet()).orElseThrow();
         assertEquals("lakehouse.silver.customers", insert.target());
         assertEquals("s", insert.alias());
         assertEquals("(NOT s._deleted)", insert.condition());
@@ -68,8 +65,7 @@ class MergeIntoEmptyTest {
     void everyMergeOfTheProjectsScriptsIsTaken() throws Exception {
         int merges = 0;
         for (String file : List.of("silver.sql", "gold.sql")) {
-            Path path = Path.of("sql", file);
-            for (SqlStatement statement : SqlScript.statements(file, Files.readString(path, StandardCharsets.UTF_8))) {
+            for (SqlStatement statement : statements(file)) {
                 if (StatementPlan.isMerge(statement)) {
                     merges++;
                     assertTrue(MergeIntoEmpty.of(statement.text()).isPresent(), statement.where());
