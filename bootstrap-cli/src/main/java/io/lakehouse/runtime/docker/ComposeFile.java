@@ -145,7 +145,7 @@ public final class ComposeFile {
         probeLoopHealthcheck(yaml, service);
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
         container.stopGracePeriod().ifPresent(period -> yaml.scalar("stop_grace_period", seconds(period)));
-        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
+        dependsOn(yaml, service);
         yaml.close().blank();
     }
 
@@ -175,7 +175,7 @@ public final class ComposeFile {
         yaml.blockList("volumes", List.of(volume(service.composeService()) + ":" + vendor.dataPath()));
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
-        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
+        dependsOn(yaml, service);
         yaml.close().blank();
     }
 
@@ -195,7 +195,7 @@ public final class ComposeFile {
         yaml.blockList("volumes", List.of(volume(service.name()) + ":" + vendor.dataPath()));
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", service.memoryMb() + "m");
-        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList());
+        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList(), List.of());
         yaml.close().blank();
     }
 
@@ -326,12 +326,28 @@ public final class ComposeFile {
                 .close();
     }
 
-    private static void dependsOn(YamlText yaml, List<String> services) {
-        if (services.isEmpty()) {
+    /**
+     * What the service starts after ({@link ServiceDefinition#dependsOn}) waits for health, as the other runtimes
+     * wait; what it only talks to once running ({@link ServiceDefinition#uses}: Trino and Spark Connect for the
+     * applications) is started with it, not waited for. Waiting on those put the applications' own start (Superset's
+     * about 50 s) behind the whole chain namenode, metastore, Trino.
+     */
+    private void dependsOn(YamlText yaml, ServiceDefinition service) {
+        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList(),
+                service.uses().stream().filter(u -> !service.dependsOn().contains(u))
+                        .map(u -> catalog.get(u).composeService()).toList());
+    }
+
+    static final String WAIT_FOR_HEALTH = "service_healthy";
+    static final String WAIT_FOR_START = "service_started";
+
+    private static void dependsOn(YamlText yaml, List<String> healthy, List<String> started) {
+        if (healthy.isEmpty() && started.isEmpty()) {
             return;
         }
         yaml.open("depends_on");
-        services.forEach(s -> yaml.open(s).scalar("condition", "service_healthy").close());
+        healthy.forEach(s -> yaml.open(s).scalar("condition", WAIT_FOR_HEALTH).close());
+        started.forEach(s -> yaml.open(s).scalar("condition", WAIT_FOR_START).close());
         yaml.close();
     }
 
