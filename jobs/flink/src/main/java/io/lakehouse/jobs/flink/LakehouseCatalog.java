@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The platform's Iceberg catalog {@code lakehouse}: Iceberg's HiveCatalog on the metastore, warehouse on HDFS
- * (the same catalog Spark and Trino use).
+ * (the same catalog Spark and Trino use), as {@link ReusingHiveCatalog}.
  */
 public record LakehouseCatalog(String metastoreUri, String warehouse) {
     public static final String NAME = "lakehouse";
@@ -18,6 +18,8 @@ public record LakehouseCatalog(String metastoreUri, String warehouse) {
      * Tables this catalog creates commit without the metastore's lock (Hive 4's atomic swap of metadata_location,
      * HIVE-26882); every engine's catalog says the same (docs/lock-free-commits.md).
      */
+    /** Iceberg's HiveCatalog, without a metastore call and a metadata read per table and checkpoint. */
+    static final String IMPL = ReusingHiveCatalog.class.getName();
     static final Map<String, String> TABLE_DEFAULTS = Map.of("table-default.engine.hive.lock-enabled", "false");
 
     public LakehouseCatalog {
@@ -37,7 +39,7 @@ public record LakehouseCatalog(String metastoreUri, String warehouse) {
         StringBuilder defaults = new StringBuilder();
         TABLE_DEFAULTS.forEach((key, value) -> defaults.append(", '").append(key).append("'='").append(value)
                 .append('\''));
-        return "CREATE CATALOG " + NAME + " WITH ('type'='iceberg', 'catalog-type'='hive', 'uri'='" + metastoreUri
+        return "CREATE CATALOG " + NAME + " WITH ('type'='iceberg', 'catalog-impl'='" + IMPL + "', 'uri'='" + metastoreUri
                 + "', 'warehouse'='" + warehouse + "'" + defaults + ")";
     }
 
@@ -46,6 +48,6 @@ public record LakehouseCatalog(String metastoreUri, String warehouse) {
         Map<String, String> properties = new HashMap<>(TABLE_DEFAULTS);
         properties.put("uri", metastoreUri);
         properties.put("warehouse", warehouse);
-        return CatalogLoader.hive(NAME, new Configuration(), properties);
+        return CatalogLoader.custom(NAME, properties, new Configuration(), IMPL);
     }
 }
