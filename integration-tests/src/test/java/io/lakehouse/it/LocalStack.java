@@ -126,7 +126,17 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
             processes.add(p);
             p.descendants().forEach(processes::add);
         }));
-        runtime.down(catalog.all(), event -> { });
+        // each service's stop, from its STOPPING to its STOPPED, so a slow down names the service that held it
+        Map<String, Long> stopping = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> stopTook = new java.util.concurrent.ConcurrentHashMap<>();
+        runtime.down(catalog.all(), event -> {
+            if (event.phase() == io.lakehouse.runtime.StackEvent.Phase.STOPPING) {
+                stopping.put(event.service(), System.nanoTime());
+            } else if (event.phase() == io.lakehouse.runtime.StackEvent.Phase.STOPPED
+                    && stopping.containsKey(event.service())) {
+                stopTook.put(event.service(), System.nanoTime() - stopping.get(event.service()));
+            }
+        });
         List<String> left = new java.util.ArrayList<>(processes.stream().filter(ProcessHandle::isAlive)
                 .map(p -> "pid " + p.pid() + " (" + p.info().command().orElse("?") + ")").toList());
         left.addAll(OtherStacks.localStackProcesses());
@@ -134,6 +144,10 @@ public final class LocalStack implements ExtensionContext.Store.CloseableResourc
             throw new IllegalStateException("the local test stack is down, but these of its processes still run: "
                     + String.join(", ", left.stream().distinct().toList()));
         }
-        PhaseLog.done("local stack down, its " + processes.size() + " process(es) gone", began);
+        String slowest = stopTook.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).map(e -> e.getKey() + " " + Math.round(e.getValue() / 1e8) / 10.0 + " s")
+                .collect(java.util.stream.Collectors.joining(", "));
+        PhaseLog.done("local stack down, its " + processes.size() + " process(es) gone"
+                + (slowest.isEmpty() ? "" : " (slowest stops: " + slowest + ")"), began);
     }
 }
