@@ -4,8 +4,13 @@ import io.lakehouse.cli.render.ProgressLine;
 import io.lakehouse.cli.render.ProgressDisplay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.lakehouse.bench.ContainerCpu;
+import io.lakehouse.bench.ProcessTreeCpu;
+import io.lakehouse.bench.RestBenchmark;
 import io.lakehouse.bench.SeedBenchmark;
 import io.lakehouse.bench.TrinoAggregateBenchmark;
+import io.lakehouse.runtime.ServiceState;
+import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.sql.TrinoEndpoint;
@@ -16,9 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code lakehouse bench trino}: the latency of an aggregate over an N-row Iceberg table, median of M runs. */
+/** {@code lakehouse bench}: the running stack measured (trino, cdc, load, seed, rest). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the running stack. 'trino': an aggregate over an N-row Iceberg table "
                 + "(made once as lakehouse.bench.sales_N), median and p95 of M runs after a warm-up. "
@@ -26,7 +32,8 @@ import java.util.concurrent.Callable;
                 + "'load': files -> bronze records/s, the platform's loader against Spark INSERT ... SELECT from the "
                 + "same CSV (--scale N). 'seed': each stage's time, median, min and max of M runs, each a "
                 + "'seed --reset' then a 'seed' with nothing new (--scale N, --runs M, default 3; it resets what "
-                + "seed made).")
+                + "seed made). 'rest': what the running stack costs while nobody uses it: each service's CPU over "
+                + "--seconds N (default 60) and the machine's busy share.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     StackOptions stack;
 
     @picocli.CommandLine.Parameters(paramLabel = "WHAT", defaultValue = "trino",
-            description = "What to measure: trino, cdc, load or seed (default: ${DEFAULT-VALUE}).")
+            description = "What to measure: trino, cdc, load, seed or rest (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the table (default: ${DEFAULT-VALUE}).")
@@ -52,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", description = "load: the sample scale (default: 16); seed: its --scale (default: 1).")
     Integer scale;
 
+    @Option(names = "--seconds", defaultValue = "60", description = "rest: the window measured, in seconds "
+            + "(default: ${DEFAULT-VALUE}).")
+    int seconds;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -59,13 +70,16 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!java.util.Set.of("trino", "cdc", "load", "seed").contains(what)) {
-            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc, load, seed");
+        if (!java.util.Set.of("trino", "cdc", "load", "seed", "rest").contains(what)) {
+            err.println("error: unknown benchmark '" + what + "'; known: trino, cdc, load, seed, rest");
             return ExitCodes.USAGE;
         }
-        if ((runs != null && runs < 1) || (scale != null && scale < 1)) {
-            err.println("error: --runs and --scale must be 1 or more");
+        if ((runs != null && runs < 1) || (scale != null && scale < 1) || seconds < 1) {
+            err.println("error: --runs, --scale and --seconds must be 1 or more");
             return ExitCodes.USAGE;
+        }
+        if ("rest".equals(what)) {
+            return rest(out, err);
         }
         StackRuntime runtime = stack.runtime();
         if ("seed".equals(what)) {
@@ -138,6 +152,52 @@ final class BenchCommand implements Callable<Integer> {
             SeedBenchmark.StageTimes warm = result.warm().stream()
                     .filter(t -> t.stage().equals(cold.stage())).findFirst().orElse(null);
             out.printf("  %-18s %-22s %s%n", cold.stage(), figure(cold), warm == null ? "-" : figure(warm));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The running stack's services at rest: each one's CPU over the window, read from the host. */
+    private int rest(PrintWriter out, PrintWriter err) throws Exception {
+        io.lakehouse.stack.ServiceCatalog catalog = stack.catalog();
+        StackRuntime runtime = stack.runtime(catalog);
+        List<ServiceStatus> running = runtime.status(catalog.all()).stream()
+                .filter(s -> s.state() == ServiceState.HEALTHY || s.state() == ServiceState.UNHEALTHY).toList();
+        if (running.isEmpty()) {
+            err.println("error: no service of this stack runs, so there is nothing at rest to measure");
+            err.println("  fix: 'lakehouse up' (and 'lakehouse seed', whose streaming jobs run from then on), then "
+                    + "'lakehouse bench rest'");
+            return ExitCodes.PRECONDITION;
+        }
+        ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
+        RestBenchmark.Result result;
+        if (runtime.kind() == io.lakehouse.runtime.RuntimeKind.LOCAL) {
+            result = new RestBenchmark(new ProcessTreeCpu(), progress::update)
+                    .run(running, java.time.Duration.ofSeconds(seconds));
+        } else {
+            try (com.github.dockerjava.api.DockerClient client = io.lakehouse.runtime.docker.DockerEngine.client()) {
+                result = new RestBenchmark(new ContainerCpu(client), progress::update)
+                        .run(running, java.time.Duration.ofSeconds(seconds));
+            }
+        }
+        progress.done();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            return ExitCodes.OK;
+        }
+        out.printf("The stack at rest over %.1f s (%d service(s) running, %d cores):%n", result.seconds(),
+                running.size(), result.cores());
+        if (result.machineBusyShare() != null) {
+            out.printf("  %-20s %5.1f %% of the machine%n", "machine busy", result.machineBusyShare() * 100);
+        }
+        out.printf("  %-20s %5.1f %% of the machine (%.1f CPU s)%n", "the stack's services",
+                result.stackShareOfMachine() * 100, result.stackCpuSeconds());
+        out.printf("  %-20s %8s %9s%n", "service", "CPU s", "one core");
+        for (RestBenchmark.ServiceCpu service : result.services()) {
+            out.printf("  %-20s %8.2f %8.1f %%%n", service.service(), service.cpuSeconds(),
+                    service.shareOfOneCore() * 100);
+        }
+        if (!result.notMeasured().isEmpty()) {
+            out.println("  not measured (unreadable, or stopped meanwhile): " + String.join(", ", result.notMeasured()));
         }
         return ExitCodes.OK;
     }
