@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * MERGE records, in its target's properties ({@link TableState}), what it read (its text, the views and settings behind
  * it: {@link MergeLineage}), each input table's snapshot and the target's snapshot after it; when all of these are
  * the same the next time, the MERGE is skipped, since it would change nothing. Anything else (a new snapshot of an
- * input, a write to the target by anyone, an edited script) runs it.
+ * input, a write to the target by anyone, an edited script) runs it. A temporary view is made only when a statement
+ * that reads it runs ({@link DeferredViews}): with nothing new, none is.
  */
 public final class SqlFileRunner {
     static final int OK = 0;
@@ -60,10 +61,12 @@ public final class SqlFileRunner {
     private final SparkSession spark;
     private final PrintStream out;
     private final AtomicInteger skipped = new AtomicInteger();
+    private final DeferredViews views;
 
     SqlFileRunner(SparkSession spark, PrintStream out) {
         this.spark = spark;
         this.out = out;
+        this.views = new DeferredViews(this::makeView);
     }
 
     public static void main(String[] args) {
@@ -119,17 +122,24 @@ public final class SqlFileRunner {
                 err.println("error: " + failure.get().statement().where() + ": " + firstLines(failure.get().error()));
                 return FAILED;
             }
-            out.printf("done: %d statements from %d file(s) in %.1f s (%d skipped: nothing new to them; "
-                            + "up to %d at once)%n",
-                    statements.size(), files.size(), seconds(began), runner.skipped.get(), parallelism);
+            out.printf("done: %d statements from %d file(s) in %.1f s (%d skipped: nothing new to them; %d "
+                            + "view(s) not made: nothing that reads them ran; up to %d at once)%n",
+                    statements.size(), files.size(), seconds(began), runner.skipped.get(), runner.views.neverMade(),
+                    parallelism);
         } finally {
             spark.close();
         }
         return OK;
     }
 
-    /** Runs a statement, unless it is work already done (see the class comment). */
-    void run(StatementPlan.Step step) {
+    /**
+     * Runs a statement, unless it is work already done (see the class comment); a temporary view is made only once a
+     * statement that reads it runs ({@link DeferredViews}).
+     */
+    void run(StatementPlan.Step step) throws Exception {
+        if (views.defer(step)) {
+            return;
+        }
         SqlStatement statement = step.statement();
         long began = System.nanoTime();
         Optional<String> created = StatementPlan.tableCreatedIfMissing(statement);
@@ -139,6 +149,7 @@ public final class SqlFileRunner {
         }
         Optional<String> target = statement.writtenTable();
         if (target.isEmpty() || !StatementPlan.isMerge(statement)) {
+            views.makeFor(step);
             execute(statement, target.flatMap(this::state));
             return;
         }
@@ -149,6 +160,7 @@ public final class SqlFileRunner {
             skip(statement, "no input has changed since its last merge", began);
             return;
         }
+        views.makeFor(step);
         Written written = intoEmpty(statement, target.get(), before).orElseGet(() -> execute(statement, before));
         Optional<TableState> after = written.after();
         if (read.isPresent() && after.isPresent()) {
@@ -159,6 +171,18 @@ public final class SqlFileRunner {
             spark.sql("ALTER TABLE " + target.get() + " SET TBLPROPERTIES ('" + TableState.LINEAGE + "' = '"
                     + read.get() + ";" + after.get().snapshot() + "', '" + TableState.DATA_VERSION + "' = '"
                     + dataVersion + "@" + after.get().snapshot() + "')").collectAsList();
+        }
+    }
+
+    /** Makes a deferred view, its line saying for which statement. */
+    private void makeView(StatementPlan.Step view, StatementPlan.Step reader) {
+        SqlStatement statement = view.statement();
+        try {
+            execute(statement, Optional.empty(), () -> spark.sql(statement.text()).collectAsList(),
+                    " (made for " + reader.statement().file() + " " + reader.statement().number() + ", which reads it)");
+        } catch (Exception failed) {   // Spark's AnalysisException is checked to Java, so caught as Exception
+            throw new IllegalStateException("making the view of " + statement.where() + " failed: "
+                    + firstLines(failed), failed);
         }
     }
 

@@ -32,8 +32,13 @@ final class StatementPlan {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern MERGE = Pattern.compile("^MERGE\\s", Pattern.CASE_INSENSITIVE);
 
-    /** One statement: the statements (by index) it runs after, and, for a MERGE, its inputs (empty: unknown). */
-    record Step(int index, SqlStatement statement, Set<Integer> after, Optional<MergeLineage.Inputs> inputs) {
+    /**
+     * One statement: the statements (by index) it runs after; for a MERGE, its inputs (empty: unknown); whether what
+     * it reads is known (a session setting reads nothing; a statement the plan cannot place may read anything), and
+     * if so, the statements that last defined or wrote what it reads (each one it runs after, directly or not).
+     */
+    record Step(int index, SqlStatement statement, Set<Integer> after, Optional<MergeLineage.Inputs> inputs,
+                boolean readsKnown, Set<Integer> readsFrom) {
     }
 
     private final List<Step> steps;
@@ -59,6 +64,7 @@ final class StatementPlan {
     static StatementPlan of(List<SqlStatement> statements, String catalog) {
         MergeLineage lineage = new MergeLineage(catalog);
         Map<String, Integer> lastWriter = new HashMap<>();
+        Map<String, Integer> lastDefinition = new HashMap<>();
         Map<String, Set<Integer>> readersSinceWrite = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         List<Step> steps = new ArrayList<>();
@@ -67,6 +73,7 @@ final class StatementPlan {
             SqlStatement statement = statements.get(i);
             String text = statement.text().strip();
             Set<Integer> after = new TreeSet<>();
+            Set<Integer> readsFrom = new TreeSet<>();
             Optional<MergeLineage.Inputs> inputs = Optional.empty();
             Matcher setting = SETTING.matcher(text);
             boolean isSetting = setting.matches();
@@ -117,7 +124,16 @@ final class StatementPlan {
                 inputs = target.flatMap(t -> lineage.of(statement, t));
             }
             lineage.ran(statement);
-            steps.add(new Step(i, statement, after, inputs));
+            // what it reads as last defined before it, across barriers (which order, but do not redefine)
+            access.ifPresent(a -> a.reads().forEach(read ->
+                    Optional.ofNullable(lastDefinition.get(read)).ifPresent(readsFrom::add)));
+            readsFrom.remove(i);
+            if (!isSetting) {
+                int index = i;
+                MergeLineage.viewDefinedBy(statement).or(() -> access.flatMap(a -> a.writes().stream().findFirst()))
+                        .ifPresent(defined -> lastDefinition.put(MergeLineage.unquote(defined), index));
+            }
+            steps.add(new Step(i, statement, after, inputs, isSetting || access.isPresent(), readsFrom));
         }
         return new StatementPlan(steps);
     }
