@@ -76,11 +76,8 @@ class ComposeParityTest {
             List<String> composeDeps = new ArrayList<>();
             dependsOn.fields().forEachRemaining(dep -> {
                 composeDeps.add(dep.getKey());
-                // what the service starts after waits for health; what it only talks to once running is started
-                boolean startsAfter = service.dependsOn().stream()
-                        .anyMatch(d -> catalog.get(d).composeService().equals(dep.getKey()));
-                assertEquals(startsAfter ? "service_healthy" : "service_started",
-                        dep.getValue().path("condition").asText(), service.name() + " -> " + dep.getKey());
+                assertEquals("service_healthy", dep.getValue().path("condition").asText(),
+                        service.name() + " -> " + dep.getKey() + " must wait for health");
             });
             List<String> modelDeps = service.needs().stream().map(d -> catalog.get(d).composeService()).toList();
             assertEquals(modelDeps.stream().sorted().toList(), composeDeps.stream().sorted().toList(),

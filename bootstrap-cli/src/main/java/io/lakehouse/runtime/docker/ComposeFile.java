@@ -145,7 +145,7 @@ public final class ComposeFile {
         probeLoopHealthcheck(yaml, service);
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
         container.stopGracePeriod().ifPresent(period -> yaml.scalar("stop_grace_period", seconds(period)));
-        dependsOn(yaml, service);
+        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
         yaml.close().blank();
     }
 
@@ -175,7 +175,7 @@ public final class ComposeFile {
         yaml.blockList("volumes", List.of(volume(service.composeService()) + ":" + vendor.dataPath()));
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", memoryLimitMb(service) + "m", "budget " + service.memoryBudgetMb() + " MiB");
-        dependsOn(yaml, service);
+        dependsOn(yaml, service.needs().stream().map(d -> catalog.get(d).composeService()).toList());
         yaml.close().blank();
     }
 
@@ -195,7 +195,7 @@ public final class ComposeFile {
         yaml.blockList("volumes", List.of(volume(service.name()) + ":" + vendor.dataPath()));
         vendorHealthcheck(yaml, vendor, service.startTimeout());
         yaml.scalar("mem_limit", service.memoryMb() + "m");
-        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList(), List.of());
+        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList());
         yaml.close().blank();
     }
 
@@ -326,28 +326,12 @@ public final class ComposeFile {
                 .close();
     }
 
-    /**
-     * What the service starts after ({@link ServiceDefinition#dependsOn}) waits for health, as the other runtimes
-     * wait; what it only talks to once running ({@link ServiceDefinition#uses}: Trino and Spark Connect for the
-     * applications) is started with it, not waited for. Waiting on those put the applications' own start (Superset's
-     * about 50 s) behind the whole chain namenode, metastore, Trino.
-     */
-    private void dependsOn(YamlText yaml, ServiceDefinition service) {
-        dependsOn(yaml, service.dependsOn().stream().map(d -> catalog.get(d).composeService()).toList(),
-                service.uses().stream().filter(u -> !service.dependsOn().contains(u))
-                        .map(u -> catalog.get(u).composeService()).toList());
-    }
-
-    static final String WAIT_FOR_HEALTH = "service_healthy";
-    static final String WAIT_FOR_START = "service_started";
-
-    private static void dependsOn(YamlText yaml, List<String> healthy, List<String> started) {
-        if (healthy.isEmpty() && started.isEmpty()) {
+    private static void dependsOn(YamlText yaml, List<String> services) {
+        if (services.isEmpty()) {
             return;
         }
         yaml.open("depends_on");
-        healthy.forEach(s -> yaml.open(s).scalar("condition", WAIT_FOR_HEALTH).close());
-        started.forEach(s -> yaml.open(s).scalar("condition", WAIT_FOR_START).close());
+        services.forEach(s -> yaml.open(s).scalar("condition", "service_healthy").close());
         yaml.close();
     }
 
