@@ -326,6 +326,12 @@ public final class ComposeFile {
                 .close();
     }
 
+    /**
+     * Every need waits for health, what the service only talks to once running ({@code uses}) too. Tried and dropped
+     * (2026-12-06): with those as {@code service_started}, Superset, Airflow and JupyterLab started beside the JVM
+     * chain namenode, metastore, Trino, and on 2 cores the compose stack took 189.2 s instead of 144.8 s, Trino 129 s
+     * after its container started (its budget is 180 s) instead of 37 s (docs/where-the-time-goes.md).
+     */
     private static void dependsOn(YamlText yaml, List<String> services) {
         if (services.isEmpty()) {
             return;
