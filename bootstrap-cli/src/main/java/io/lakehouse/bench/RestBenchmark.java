@@ -69,9 +69,10 @@ public final class RestBenchmark {
         long end = System.nanoTime() + window.toNanos();
         while (System.nanoTime() < end) {
             long left = end - System.nanoTime();
+            // every 10 s: off a terminal each update is a line of its own
             progress.accept(String.format("measuring %d service(s) at rest: %.0f s left", before.size(),
                     Math.ceil(left / 1e9)));
-            Thread.sleep(Math.max(1, Math.min(1000, left / 1_000_000)));
+            Thread.sleep(Math.max(1, Math.min(10_000, left / 1_000_000)));
         }
         long secondBegan = System.nanoTime();
         Map<String, Duration> after = read(running);
