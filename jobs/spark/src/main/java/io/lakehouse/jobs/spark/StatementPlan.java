@@ -127,7 +127,6 @@ final class StatementPlan {
             // what it reads as last defined before it, across barriers (which order, but do not redefine)
             access.ifPresent(a -> a.reads().forEach(read ->
                     Optional.ofNullable(lastDefinition.get(read)).ifPresent(readsFrom::add)));
-            readsFrom.remove(i);
             if (!isSetting) {
                 int index = i;
                 MergeLineage.viewDefinedBy(statement).or(() -> access.flatMap(a -> a.writes().stream().findFirst()))
