@@ -53,8 +53,23 @@ public final class SparkSqlRunner {
         return sql;
     }
 
+    /**
+     * The build of the Spark jobs the runner runs: their jar's size and time ("not built" without it). A rebuilt
+     * runner may run the same files differently, so {@link LastTransform} counts it among a run's inputs.
+     */
+    public String build() throws IOException {
+        Path jar = lib().resolve("lakehouse-spark-jobs.jar");
+        return Files.isRegularFile(jar)
+                ? jar.getFileName() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis()
+                : "not built";
+    }
+
+    private Path lib() {
+        return home.resolve("jobs/spark/target/dist/lib");
+    }
+
     public void run(List<Path> files, Consumer<String> lines) throws IOException, InterruptedException {
-        Path lib = home.resolve("jobs/spark/target/dist/lib");
+        Path lib = lib();
         if (!Files.isRegularFile(lib.resolve("lakehouse-spark-jobs.jar"))) {
             throw new IllegalStateException("the Spark jobs are not built (" + lib + " has no lakehouse-spark-jobs.jar); "
                     + "build them with './mvnw -pl jobs/spark package' (the ./lakehouse script does it when needed)");

@@ -3,6 +3,7 @@ package io.lakehouse.seed.stages;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
+import io.lakehouse.seed.spark.LastTransform;
 import io.lakehouse.seed.spark.SparkSqlRunner;
 
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * bronze -> silver -> gold: the batch SQL of {@code jobs/spark/sql} (silver.sql, then gold.sql) run on the
  * platform's Spark cluster through Spark Connect ({@link SparkSqlRunner}). Every table is a MERGE of only what
- * changed, so running the stage again changes nothing. The runner's lines become this stage's progress.
+ * changed, so running the stage again changes nothing. The runner's lines become this stage's progress. When
+ * nothing changed since the last complete run ({@link LastTransform}: the same SQL and runner, bronze, silver and gold
+ * at the snapshots it left), the runner is not started at all.
  */
 public final class SparkTransformStage implements SeedStage {
     static final List<String> SQL_FILES = List.of("silver.sql", "gold.sql");
@@ -29,6 +32,13 @@ public final class SparkTransformStage implements SeedStage {
         long began = System.nanoTime();
         SparkSqlRunner spark = new SparkSqlRunner(context.home(), context.stack());
         List<Path> files = SQL_FILES.stream().map(spark::sqlFile).toList();
+        LastTransform previous = new LastTransform(context.catalog());
+        String inputs = previous.inputs(files, spark.build());
+        if (previous.unchangedSince(inputs)) {
+            return new StageResult(name(), "nothing new since the last run (the same SQL and Spark jobs, bronze, "
+                    + "silver and gold at the snapshots it left): no Spark statement started", 0,
+                    (System.nanoTime() - began) / 1e9);
+        }
         long[] rows = new long[2];
         String[] last = {""};
         spark.run(files, line -> {
@@ -40,6 +50,7 @@ public final class SparkTransformStage implements SeedStage {
             }
             last[0] = line;
         });
+        previous.record(inputs);
         String summary = String.format("silver and gold merged: %,d rows written, %,d removed (%s)", rows[0],
                 rows[1], last[0].replaceFirst("^done: ", ""));
         return new StageResult(name(), summary, rows[0], (System.nanoTime() - began) / 1e9);
