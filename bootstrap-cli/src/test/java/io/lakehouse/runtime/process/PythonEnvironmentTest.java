@@ -52,11 +52,17 @@ class PythonEnvironmentTest {
         try (var found = Files.walk(dir.resolve("venv/lib"))) {
             assertTrue(found.anyMatch(p -> p.getFileName().toString().equals("six-1.17.0.dist-info")));
         }
+        // compiled at install: a start reads six's bytecode instead of compiling it (PYTHONDONTWRITEBYTECODE or not)
+        try (var found = Files.walk(dir.resolve("venv/lib"))) {
+            assertTrue(found.anyMatch(p -> p.getFileName().toString().matches("six\\..*\\.pyc")), "six's bytecode");
+        }
 
         Files.writeString(lock, SIX.replace("six==1.17.0", "six==1.16.0"));
         assertFalse(environment.ready(), "a changed lock makes it stale");
         Files.writeString(lock, SIX);
         assertTrue(environment.ready());
+        Files.writeString(dir.resolve("venv").resolve(PythonEnvironment.MARKER), SIX);
+        assertFalse(environment.ready(), "made before its modules were compiled at install: made again");
         Files.delete(dir.resolve("venv").resolve(PythonEnvironment.MARKER));
         assertFalse(environment.ready(), "an interrupted install (no marker) is not ready");
     }
