@@ -5,6 +5,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,12 @@ public final class LastTransform {
                 continue;
             }
             for (TableIdentifier table : catalog.listTables(namespace)) {
-                Snapshot current = catalog.loadTable(table).currentSnapshot();
-                snapshots.put(table.toString(), current == null ? "none" : Long.toString(current.snapshotId()));
+                try {
+                    Snapshot current = catalog.loadTable(table).currentSnapshot();
+                    snapshots.put(table.toString(), current == null ? "none" : Long.toString(current.snapshotId()));
+                } catch (NoSuchTableException droppedMeanwhile) {
+                    snapshots.put(table.toString(), "dropped");
+                }
             }
         }
         StringBuilder text = new StringBuilder();
