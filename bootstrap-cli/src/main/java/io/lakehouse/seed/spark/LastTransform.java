@@ -53,7 +53,7 @@ public final class LastTransform {
             sha.update(Files.readAllBytes(file));
         }
         sha.update(("\n" + runnerBuild + "\n" + snapshots(List.of(INPUTS))).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        return hex(sha);
     }
 
     /** Whether the last complete run started from {@code inputs} and silver and gold are still as it left them. */
@@ -64,7 +64,9 @@ public final class LastTransform {
 
     /** Records a complete run that started from {@code inputs}, with silver and gold as they are now. */
     public void record(String inputs) {
-        ((SupportsNamespaces) catalog).setProperties(KEPT_IN, Map.of(PROPERTY, inputs + ";" + outputs()));
+        if (catalog instanceof SupportsNamespaces namespaces) {
+            namespaces.setProperties(KEPT_IN, Map.of(PROPERTY, inputs + ";" + outputs()));
+        }
     }
 
     Optional<String> recorded() {
@@ -78,7 +80,7 @@ public final class LastTransform {
     String outputs() {
         MessageDigest sha = sha256();
         sha.update(snapshots(OUTPUTS).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        return hex(sha);
     }
 
     /** "namespace.table@snapshot" of every table of the namespaces, in name order ("none" before a first commit). */
@@ -100,6 +102,10 @@ public final class LastTransform {
         StringBuilder text = new StringBuilder();
         snapshots.forEach((table, snapshot) -> text.append(table).append('@').append(snapshot).append('\n'));
         return text.toString();
+    }
+
+    private static String hex(MessageDigest sha) {
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
     }
 
     private static MessageDigest sha256() {

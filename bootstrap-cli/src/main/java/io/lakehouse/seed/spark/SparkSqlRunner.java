@@ -31,6 +31,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SparkSqlRunner {
     static final String RUNNER = "io.lakehouse.jobs.spark.SqlFileRunner";
+    private static final String JOBS_JAR = "lakehouse-spark-jobs.jar";
     /** Spark 4.0 runs on Java 17 and 21. */
     static final JdkRequirement JDK = new JdkRequirement(17, 21);
     private static final int ERROR_LINES_KEPT = 40;
@@ -58,7 +59,7 @@ public final class SparkSqlRunner {
      * runner may run the same files differently, so {@link LastTransform} counts it among a run's inputs.
      */
     public String build() throws IOException {
-        Path jar = lib().resolve("lakehouse-spark-jobs.jar");
+        Path jar = lib().resolve(JOBS_JAR);
         return Files.isRegularFile(jar)
                 ? jar.getFileName() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis()
                 : "not built";
@@ -70,7 +71,7 @@ public final class SparkSqlRunner {
 
     public void run(List<Path> files, Consumer<String> lines) throws IOException, InterruptedException {
         Path lib = lib();
-        if (!Files.isRegularFile(lib.resolve("lakehouse-spark-jobs.jar"))) {
+        if (!Files.isRegularFile(lib.resolve(JOBS_JAR))) {
             throw new IllegalStateException("the Spark jobs are not built (" + lib + " has no lakehouse-spark-jobs.jar); "
                     + "build them with './mvnw -pl jobs/spark package' (the ./lakehouse script does it when needed)");
         }
