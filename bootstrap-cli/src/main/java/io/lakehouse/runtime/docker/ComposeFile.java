@@ -354,6 +354,13 @@ public final class ComposeFile {
         return name + "-data";
     }
 
+    /** The named volumes (unprefixed by the project) that the service's container mounts. */
+    static List<String> namedVolumes(ServiceDefinition service) {
+        return service.vendorImage().isPresent()
+                ? List.of(volume(service.composeService()), standInVolume(service))
+                : List.of(volume(service.composeService()));
+    }
+
     private static String standInVolume(ServiceDefinition service) {
         return service.composeService() + "-stand-in-data";
     }

@@ -176,6 +176,11 @@ public final class DockerRuntime implements StackRuntime {
                 listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
             }
             ComposeCli compose = compose(generated, ports, standIns.keySet());
+            // the volumes whose first container this up creates: their creation time moves when it mounts them, so
+            // they leave the record until this up records them again (an up cut short must not refuse its own)
+            Map<String, Container> made = containers(client);
+            volumes.forget(services.stream().filter(s -> !made.containsKey(s.composeService()))
+                    .flatMap(s -> ComposeFile.namedVolumes(s).stream()).map(v -> project + "_" + v).toList());
             // The project's network once, serially, before the parallel starts below (concurrent 'up' calls would
             // each create it): by creating one service, alone and with --no-deps, like every start. Compose (2.26 to
             // 2.29 at least) hashes a container's config with the depends_on of the services a call selects, so a
@@ -297,11 +302,25 @@ public final class DockerRuntime implements StackRuntime {
             }
             return InitPhase.fromHealthOutput(last.getOutput());
         } catch (EngineNotAnsweringException e) {
-            engineSilent.set(e.getMessage());
+            silent(e, engineSilent);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the engine is silent, once a question about a container waited out its bound: it is when it does not
+     * answer a ping either (stopped or hung), and then no further question is asked. An engine that answers the ping
+     * was only slow (a CI host starting six containers at once held an inspect for over 30 s): not a failure.
+     */
+    private static boolean silent(EngineNotAnsweringException e,
+                                  java.util.concurrent.atomic.AtomicReference<String> engineSilent) {
+        if (DockerEngine.problem().isEmpty()) {
+            return false;
+        }
+        engineSilent.set(e.getMessage());
+        return true;
     }
 
     private static Optional<String> exited(DockerClient client, String id,
@@ -317,8 +336,8 @@ public final class DockerRuntime implements StackRuntime {
             }
             return Optional.of("container " + shortId(id) + " exited with code " + state.getExitCodeLong());
         } catch (EngineNotAnsweringException e) {
-            engineSilent.set(e.getMessage());
-            return Optional.of(e.getMessage());
+            // a busy engine (one that still answers a ping) is not a failed service: the health wait goes on
+            return silent(e, engineSilent) ? Optional.of(e.getMessage()) : Optional.empty();
         } catch (Exception e) {
             return Optional.of("container " + shortId(id) + " is gone (" + e.getMessage() + ")");
         }

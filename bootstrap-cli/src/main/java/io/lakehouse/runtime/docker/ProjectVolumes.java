@@ -26,6 +26,12 @@ import java.util.TreeMap;
  * later {@code up} refuses, before it changes anything, volumes this directory cannot have made: any, when it has no
  * secrets yet (it would generate new ones), and any recorded whose creation time changed (made again elsewhere).
  * A directory with secrets but no record (made before the record existed) takes the volumes as its own.
+ * <p>
+ * The engine's creation time of a local volume moves once, when a container first mounts it (the image's content
+ * is copied in, and the volume's directory takes its owner). So an {@code up} that is about to create a service's
+ * container drops that service's volumes from the record first ({@link #forget}), after its preflight accepted them:
+ * an {@code up} cut short between the container's creation and the record (the engine stopped, the CLI killed)
+ * leaves them unrecorded, hence this directory's, rather than recorded with a time that no longer matches.
  */
 final class ProjectVolumes {
     static final String FILE = "docker-volumes.properties";
@@ -104,8 +110,12 @@ final class ProjectVolumes {
         }
         Map<String, String> merged = new TreeMap<>(recorded());
         merged.putAll(present);
+        write(merged);
+    }
+
+    private void write(Map<String, String> volumes) {
         Properties properties = new Properties();
-        properties.putAll(merged);
+        properties.putAll(volumes);
         try {
             Path temp = record.resolveSibling(FILE + ".tmp");
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
@@ -118,6 +128,18 @@ final class ProjectVolumes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + record + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Drops {@code names} from the record, before a container first mounts them (which moves their creation time);
+     * the {@code up} that mounts them records them again.
+     */
+    void forget(java.util.Collection<String> names) {
+        Map<String, String> kept = new TreeMap<>(recorded());
+        if (!kept.keySet().removeAll(names)) {
+            return;
+        }
+        write(kept);
     }
 
     private Map<String, String> recorded() {

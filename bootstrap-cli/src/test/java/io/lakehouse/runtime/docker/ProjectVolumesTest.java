@@ -53,4 +53,28 @@ class ProjectVolumesTest {
         assertTrue(problem.isPresent() && problem.get().contains("1 volume(s)")
                 && problem.get().contains("lakehouse_mysql-data (created 2026-12-05T12:00:00Z)"), problem.toString());
     }
+
+    /**
+     * The engine moves a local volume's creation time when a container first mounts it (seen on Docker 26: a volume
+     * made by 'up --no-start' at :25 read :28 once a container mounted it at :28). An up that is cut short after
+     * creating the container, before its record, must not refuse its own volume at the next up (CI, 2026-12-06).
+     */
+    @Test
+    void aVolumeForgottenBeforeItsFirstMountIsStillOursWhenItsTimeMoves(@TempDir Path state) {
+        ProjectVolumes volumes = new ProjectVolumes("lakehouse", state, null);
+        volumes.recordAsOurs(PRESENT);
+        volumes.forget(java.util.List.of("lakehouse_mysql-data", "lakehouse_spark-worker-data"));
+        Map<String, String> mounted = new java.util.TreeMap<>(PRESENT);
+        mounted.put("lakehouse_mysql-data", "2026-12-05T10:00:07Z");
+        assertEquals(Optional.empty(), volumes.foreign(mounted, true));
+        // the volumes not forgotten keep their protection
+        Map<String, String> madeElsewhere = new java.util.TreeMap<>(mounted);
+        madeElsewhere.put("lakehouse_kafka-data", "2026-12-05T12:00:00Z");
+        Optional<String> problem = volumes.foreign(madeElsewhere, true);
+        assertTrue(problem.isPresent() && problem.get().contains("1 volume(s)")
+                && problem.get().contains("lakehouse_kafka-data"), problem.toString());
+        // recorded again after the mount: the moved time is the one kept
+        volumes.recordAsOurs(mounted);
+        assertEquals(Optional.empty(), volumes.foreign(mounted, true));
+    }
 }
