@@ -93,8 +93,36 @@ class DockerCliLifecycleIT {
     }
 
     @BeforeAll
-    static void noOtherTestStackRuns() {
+    static void noOtherTestStackRuns() throws Exception {
         OtherStacks.assertNoneRunningBesides(TestStacks.DOCKER_CLI);
+        removeWhatAnEarlierRunLeft();
+    }
+
+    /**
+     * The test's own compose project, left by an earlier run that failed before its purge (its state directory is
+     * under target/, gone in a fresh clone, while the engine keeps the volumes): removed with the CLI's own way out
+     * for another directory's volumes, {@code down --purge --runtime docker}. Without this, one failed run on a
+     * machine made every later run fail at its first {@code up} (the volumes refused as another stack's, 2026-12-06).
+     */
+    private static void removeWhatAnEarlierRunLeft() throws Exception {
+        if (java.nio.file.Files.exists(STATE)) {
+            return;
+        }
+        String volumes = ExternalCommand.run(DOCKER_CALL, "docker", "volume", "ls", "-q", "--filter",
+                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker volume ls").output().trim();
+        String containers = ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-aq", "--filter",
+                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker ps -a").output().trim();
+        if (volumes.isEmpty() && containers.isEmpty()) {
+            return;
+        }
+        Cli.Run purged = cli("down", "--purge", "--yes", "--runtime", "docker");
+        assertEquals(0, purged.exit(), "removing an earlier run's compose project " + PROJECT + ": " + purged.out()
+                + purged.err());
+        System.out.println("[docker cli] an earlier run's compose project " + PROJECT + " removed: "
+                + (volumes.isEmpty() ? 0 : volumes.split("\\s+").length) + " volume(s), "
+                + (containers.isEmpty() ? 0 : containers.split("\\s+").length) + " container(s)");
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(STATE.resolve("runtime")),
+                "removing the leftovers remembers no runtime");
     }
 
     @AfterAll
