@@ -108,8 +108,7 @@ class DockerCliLifecycleIT {
         if (java.nio.file.Files.exists(STATE)) {
             return;
         }
-        String volumes = ExternalCommand.run(DOCKER_CALL, "docker", "volume", "ls", "-q", "--filter",
-                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker volume ls").output().trim();
+        String volumes = projectVolumes();
         String containers = ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-aq", "--filter",
                 "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker ps -a").output().trim();
         if (volumes.isEmpty() && containers.isEmpty()) {
@@ -521,8 +520,7 @@ class DockerCliLifecycleIT {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers());
-        String left = ExternalCommand.run(DOCKER_CALL, "docker", "volume", "ls", "-q", "--filter",
-                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker volume ls").output().trim();
+        String left = projectVolumes();
         assertEquals("", left, "purge removes the project's volumes");
     }
 
@@ -580,6 +578,12 @@ class DockerCliLifecycleIT {
         return !ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-q", "--filter",
                 "label=com.docker.compose.project=" + PROJECT, "--filter",
                 "label=com.docker.compose.service=" + composeService).assertSucceeded("docker ps").output().isBlank();
+    }
+
+    /** The names of the test project's volumes, one per line ("" when there are none). */
+    private static String projectVolumes() throws Exception {
+        return ExternalCommand.run(DOCKER_CALL, "docker", "volume", "ls", "-q", "--filter",
+                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker volume ls").output().trim();
     }
 
     private static List<String> runningContainers() throws Exception {

@@ -176,10 +176,10 @@ public final class DockerRuntime implements StackRuntime {
                 listener.on(new StackEvent("images", Phase.HEALTHY, "built"));
             }
             ComposeCli compose = compose(generated, ports, standIns.keySet());
-            // the volumes whose first container this up creates: their creation time moves when it mounts them, so
-            // they leave the record until this up records them again (an up cut short must not refuse its own)
-            Map<String, Container> made = containers(client);
-            volumes.forget(services.stream().filter(s -> !made.containsKey(s.composeService()))
+            // the volumes whose first container this up creates (none was made since the preflight listed them):
+            // their creation time moves when it mounts them, so they leave the record until this up records them
+            // again (an up cut short must not refuse its own)
+            volumes.forget(services.stream().filter(s -> !running.containsKey(s.composeService()))
                     .flatMap(s -> ComposeFile.namedVolumes(s).stream()).map(v -> project + "_" + v).toList());
             // The project's network once, serially, before the parallel starts below (concurrent 'up' calls would
             // each create it): by creating one service, alone and with --no-deps, like every start. Compose (2.26 to
