@@ -26,7 +26,9 @@ public final class SparkMasterService implements ServiceDescription {
                 .memoryBudgetMb(350)
                 // the web UIs link to each other by this name: the published ports answer on the host\'s loopback
                 .containerEnvironment("SPARK_PUBLIC_DNS", "127.0.0.1")
-                .startTimeout(Duration.ofSeconds(60))
+                // 120 s, not 60: first of seven starts at once on 2 cores, the master's JVM logged its start 57 s
+                // after its container did (a docker up right after the image builds, 2026-12-06)
+                .startTimeout(Duration.ofSeconds(120))
                 .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
                         SparkDaemons.daemon("org.apache.spark.deploy.master.Master", 256, List.of(
                                 "--host", "${SPARK_MASTER_HOST}",

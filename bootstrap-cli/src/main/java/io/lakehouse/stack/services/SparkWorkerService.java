@@ -38,7 +38,9 @@ public final class SparkWorkerService implements ServiceDescription {
                 .memoryBudgetMb(1600)
                 // the web UIs link to each other by this name: the published ports answer on the host\'s loopback
                 .containerEnvironment("SPARK_PUBLIC_DNS", "127.0.0.1")
-                .startTimeout(Duration.ofSeconds(60))
+                // 120 s, not 60: first of seven starts at once on 2 cores, the master's JVM logged its start 57 s
+                // after its container did (a docker up right after the image builds, 2026-12-06)
+                .startTimeout(Duration.ofSeconds(120))
                 .local(new LocalLaunch(SparkDaemons.DISTRIBUTION, List.of(),
                         SparkDaemons.daemon("org.apache.spark.deploy.worker.Worker", 256, List.of(
                                 "--host", "${SPARK_WORKER_HOST}",
