@@ -7,8 +7,8 @@
 #    the CLI's wait holds it to its own budget (InitPhase), and writes the service's final command line, NUL-separated, to ARGV_FILE, and
 #    the environment it needs (NAME=value entries, NUL-separated, e.g. JAVA_HOME) to ARGV_FILE.env.
 # 2. `lakehouse container probe SERVICE --watch` starts in the background: one small JVM for the container's whole
-#    life, probing the service every few seconds and writing the result to HEALTH_FILE, which the healthcheck
-#    (lakehouse-health.sh) only reads. Before it runs, HEALTH_FILE says "preparing": the one-time init's own phase.
+#    life, probing the service every second until it is healthy, then every few seconds, and writing the result
+#    to HEALTH_FILE, which the healthcheck (lakehouse-health.sh) only reads. Before it runs, HEALTH_FILE says "preparing": the one-time init's own phase.
 # 3. The service then replaces this shell (exec), so it runs as PID 1 and receives the SIGTERM of
 #    `docker stop` / `docker compose down` directly.
 set -euo pipefail

@@ -153,6 +153,10 @@ class AirflowDagIT {
         Cli.Run down = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "down", "--runtime", "local",
                 "airflow");
         assertEquals(0, down.exit(), down.out() + down.err());
+        // within the grace, all of it: standalone stops its components on SIGTERM (they held on for the whole 30 s
+        // grace, then were killed, when it left them running)
+        assertFalse((down.out() + down.err()).contains("killed after"), "airflow was not stopped gracefully: "
+                + down.out() + down.err());
 
         List<ProcessHandle> alive = tree.stream().filter(ProcessHandle::isAlive).toList();
         assertTrue(alive.isEmpty(), "still alive after down: " + describe(alive));

@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that cannot resolve the compose names, and every check agrees; the DAG
  * {@code lakehouse_daily}, triggered through Airflow's REST API, runs every task successfully inside the Airflow
  * container; asking for the local runtime beside it is refused; a Kafka record, the seeded data, the DAG's run and
- * Superset's dashboard survive {@code down} and {@code up} (verify agrees again); {@code down --purge} leaves no container and no volume.
+ * Superset's dashboard survive {@code down} and an {@code up} that the engine's stop interrupted, then one that
+ * continues (verify agrees again); {@code down --purge} leaves no container and no volume.
  * Skipped where no Docker engine answers. Its own compose project, state directory and ports (defaults +
  * {@value #PORT_OFFSET}).
  */
@@ -428,54 +429,16 @@ class DockerCliLifecycleIT {
         assertEquals("docker", JSON.readTree(status.out()).get(0).get("runtime").asText(), status.out());
     }
 
+    /**
+     * What a user's {@code down} and {@code up} must keep: a Kafka record, the seeded data (verify agrees), the DAG's
+     * run and Superset's dashboard. The {@code up} after {@code down} is the hard one: the Docker engine stops
+     * answering (dockerd held with SIGSTOP) once its first container runs; that {@code up} fails naming the engine,
+     * and the next one brings every service back from where the interrupted one left it. (One restart of the stack
+     * for both: the engine's test restarted Kafka Connect alone before, then this test the whole stack.)
+     */
     @Test
     @Order(6)
-    void anEngineThatStopsAnsweringMidUpIsNamedAndTheNextUpContinues() throws Exception {
-        java.nio.file.Path pidFile = java.nio.file.Path.of("/var/run/docker.pid");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(pidFile),
-                "this machine's dockerd has no readable /var/run/docker.pid (Docker Desktop, rootless): not ours to stop");
-        String dockerd = java.nio.file.Files.readString(pidFile).strip();
-        // Kafka Connect: nothing depends on it, so only it stops and starts again (Trino would take Superset along)
-        Cli.Run down = cli("down", "kafka-connect");
-        assertEquals(0, down.exit(), down.out() + down.err());
-
-        // up starts; once Kafka Connect's container runs, the engine stops answering (dockerd held with SIGSTOP)
-        long began = System.nanoTime();
-        java.util.concurrent.CompletableFuture<Cli.Run> stalled = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> cli(up()));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!running("kafka-connect") && System.nanoTime() < deadline && !stalled.isDone()) {
-            Thread.sleep(200);
-        }
-        assertTrue(!stalled.isDone(), "up still runs when the engine stops: " + (stalled.isDone() ? stalled.get() : ""));
-        ExternalCommand.run(DOCKER_CALL, "kill", "-STOP", dockerd).assertSucceeded("kill -STOP dockerd");
-        Cli.Run failed;
-        try {
-            failed = stalled.get(6, TimeUnit.MINUTES);
-        } finally {
-            ExternalCommand.run(DOCKER_CALL, "kill", "-CONT", dockerd).assertSucceeded("kill -CONT dockerd");
-        }
-        PhaseLog.done("docker CLI 'up' with the engine stopped mid-way, failed", began);
-        assertEquals(4, failed.exit(), failed.out() + failed.err());
-        assertTrue(failed.err().contains("the Docker engine stopped answering during 'up'"), failed.err());
-        assertTrue(failed.err().contains("then 'lakehouse up': it continues"), failed.err());
-
-        // what the engine holds once it answers again, for the record (a container that died while it was held
-        // keeps its ports until the engine notices)
-        String after = ExternalCommand.run(DOCKER_CALL, "docker", "ps", "-a", "--format",
-                "{{.Label \"com.docker.compose.service\"}}: {{.State}} ({{.Status}})", "--filter",
-                "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker ps -a").output().trim();
-        System.out.println("containers once the engine answers again:\n" + after);
-
-        began = System.nanoTime();
-        Cli.Run up = cli(up());
-        assertEquals(0, up.exit(), up.out() + up.err() + "\ncontainers once the engine answered again:\n" + after);
-        PhaseLog.done("docker CLI 'up' after the engine answered again", began);
-    }
-
-    @Test
-    @Order(7)
-    void aKafkaRecordTheSeededDataAndTheDagHistorySurviveDownAndUp() throws Exception {
+    void aKafkaRecordTheSeededDataAndTheDagHistorySurviveDownAndAnUpTheEngineInterrupted() throws Exception {
         String bootstrap = "127.0.0.1:" + PORTS.get("KAFKA_PORT");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -489,8 +452,11 @@ class DockerCliLifecycleIT {
         assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of(), runningContainers(), "down leaves no container running");
 
+        upWithTheEngineStoppedMidWay();
+        long began = System.nanoTime();
         Cli.Run up = cli(up());
         assertEquals(0, up.exit(), up.out() + up.err());
+        PhaseLog.done("docker CLI 'up' after down and the engine's stop", began);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);
@@ -514,8 +480,47 @@ class DockerCliLifecycleIT {
         assertEquals(dashboardId, dashboard().path("id").asInt(), "the dashboard after down and up");
     }
 
+    /**
+     * {@code up} of the stopped stack, with the engine held (SIGSTOP to dockerd) once the first container runs: it
+     * fails (exit 4) naming the engine and the way on. Skipped (the next {@code up} simply starts the stack) where
+     * this machine's dockerd is not ours to stop (Docker Desktop, rootless: no readable /var/run/docker.pid).
+     */
+    private static void upWithTheEngineStoppedMidWay() throws Exception {
+        java.nio.file.Path pidFile = java.nio.file.Path.of("/var/run/docker.pid");
+        if (!java.nio.file.Files.isReadable(pidFile)) {
+            System.out.println("[docker cli] no readable " + pidFile + ": the engine-stopped 'up' is not tried here");
+            return;
+        }
+        String dockerd = java.nio.file.Files.readString(pidFile).strip();
+        long began = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Cli.Run> stalled = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli(up()));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (runningContainers().isEmpty() && System.nanoTime() < deadline && !stalled.isDone()) {
+            Thread.sleep(200);
+        }
+        assertTrue(!stalled.isDone(), "up still runs when the engine stops: " + (stalled.isDone() ? stalled.get() : ""));
+        ExternalCommand.run(DOCKER_CALL, "kill", "-STOP", dockerd).assertSucceeded("kill -STOP dockerd");
+        Cli.Run failed;
+        try {
+            failed = stalled.get(6, TimeUnit.MINUTES);
+        } finally {
+            ExternalCommand.run(DOCKER_CALL, "kill", "-CONT", dockerd).assertSucceeded("kill -CONT dockerd");
+        }
+        PhaseLog.done("docker CLI 'up' with the engine stopped mid-way, failed", began);
+        assertEquals(4, failed.exit(), failed.out() + failed.err());
+        assertTrue(failed.err().contains("the Docker engine stopped answering during 'up'"), failed.err());
+        assertTrue(failed.err().contains("then 'lakehouse up': it continues"), failed.err());
+        // what the engine holds once it answers again, for the record (a container that died while it was held
+        // keeps its ports until the engine notices)
+        System.out.println("containers once the engine answers again:\n" + ExternalCommand.run(DOCKER_CALL, "docker",
+                "ps", "-a", "--format", "{{.Label \"com.docker.compose.service\"}}: {{.State}} ({{.Status}})",
+                "--filter", "label=com.docker.compose.project=" + PROJECT).assertSucceeded("docker ps -a").output()
+                .trim());
+    }
+
     @Test
-    @Order(8)
+    @Order(7)
     void downLeavesNoContainerAndPurgeRemovesTheVolumes() throws Exception {
         Cli.Run down = cli("down", "--purge", "--yes");
         assertEquals(0, down.exit(), down.out() + down.err());

@@ -86,7 +86,8 @@ public final class ComposeFile {
                 "- Each container runs compose/lakehouse-entrypoint.sh SERVICE: `lakehouse container prepare SERVICE`",
                 "  renders the read-only templates mounted from compose/<folder> and runs one-time init steps, then",
                 "  the service is exec'd as PID 1 beside a probe loop (one small JVM) that runs the local runtime's",
-                "  protocol-level probe every 5 s; the healthcheck only reads what it found.",
+                "  protocol-level probe every second until healthy, then every 5 s; the healthcheck only reads what",
+                "  it found.",
                 "- start_period is the model's init step budgets plus its start timeout; mem_limit is the model's",
                 "  memory budget plus a quarter and 128 MiB for the probe loop (docs/health-budgets.md)."));
         yaml.scalar("name", "lakehouse").blank();

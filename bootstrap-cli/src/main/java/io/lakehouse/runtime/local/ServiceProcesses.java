@@ -44,13 +44,13 @@ final class ServiceProcesses {
         Set<ProcessHandle> members = new LinkedHashSet<>(members(process, Set.of()));
         process.destroy();
         members.forEach(ProcessHandle::destroy);
-        StopOutcome outcome = StopOutcome.GRACEFUL;
-        grace.await(() -> {
+        // the service is stopped gracefully only when all of it ended within the grace: a supervisor that exits at
+        // once while what it started holds on until the grace runs out was killed, and says so
+        StopOutcome outcome = grace.await(() -> {
             members.addAll(members(process, members)); // forked during shutdown
             return !process.isAlive() && members.stream().noneMatch(ProcessHandle::isAlive);
-        });
+        }) ? StopOutcome.GRACEFUL : StopOutcome.KILLED;
         if (process.isAlive()) {
-            outcome = StopOutcome.KILLED;
             process.destroyForcibly();
             awaitExit(process);
         }

@@ -37,6 +37,25 @@ class ServiceProcessesTest {
     }
 
     @Test
+    void aServiceWhoseProcessesAllEndOnSigtermStopsGracefully() throws Exception {
+        Path pids = dir.resolve("pids");
+        String script = """
+                (sleep 300 & echo $! >> %1$s; wait) &
+                trap 'kill $(cat %1$s); exit 0' TERM
+                while true; do sleep 1; done
+                """.formatted(pids);
+        Process supervisor = ProcessLauncher.spawn(new ResolvedCommand(List.of("bash", "-c", script), null), Map.of(),
+                dir, Optional.of(dir.resolve("log")), true);
+        started.add(supervisor.toHandle());
+        started.addAll(awaitPids(pids, 1));
+
+        ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(supervisor.toHandle(),
+                new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(3)));
+
+        assertEquals(ServiceProcesses.StopOutcome.GRACEFUL, outcome, "everything ended on TERM within the grace");
+    }
+
+    @Test
     void aSupervisorThatExitsOnSigtermLeavesNothingBehind() throws Exception {
         Path pids = dir.resolve("pids");
         // the parent exits on TERM; one child ignores TERM; one grandchild is re-parented to init at once
@@ -59,7 +78,8 @@ class ServiceProcessesTest {
         ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(supervisor.toHandle(),
                 new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(3)));
 
-        assertEquals(ServiceProcesses.StopOutcome.GRACEFUL, outcome, "the supervisor itself exits on TERM");
+        // the supervisor itself exits on TERM, but its child that ignores TERM outlives the grace: killed, and said
+        assertEquals(ServiceProcesses.StopOutcome.KILLED, outcome, "a child outlived the grace");
         assertTrue(!supervisor.isAlive(), "the supervisor is gone");
         for (ProcessHandle child : children) {
             assertTrue(!child.isAlive(), "pid " + child.pid() + " of the service is gone");
