@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seed takes a new snapshot, and change data capture runs again. (The Flink TaskManager, which this class's
  * predecessor killed, is in chaos's default list; see the README for a full run's figures.)
  */
-@Order(4)
+@Order(3)   // before SeedIT, which then finds the documented data a chaos round's last seed left (no reset again)
 @LocalStackTest
 class ChaosIT {
     private static final List<String> FAULTS = List.of("kill:hive-metastore", "kill:kafka");

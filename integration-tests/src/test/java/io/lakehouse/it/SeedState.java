@@ -45,6 +45,14 @@ final class SeedState {
     }
 
     /**
+     * Whether this JVM's last {@code seed} or {@code chaos} on the stack ended well and no test spoiled its data
+     * since: the stack holds the documented demo data.
+     */
+    static boolean seeded(LocalStack stack) {
+        return STATES.get(key(stack.layout().stateDir())) == State.SEEDED;
+    }
+
+    /**
      * The local stack with the seed's services running and the demo data seeded: nothing to do when this JVM's
      * last seed ended well; {@code seed} when it never saw one (a stack seeded before resumes in seconds), {@code
      * seed --reset} after a test spoiled the data.
