@@ -21,6 +21,12 @@ interface RootSql extends AutoCloseable {
     /** Runs a statement that returns nothing. */
     void execute(String sql) throws IOException;
 
+    /**
+     * Runs a statement that returns nothing; returns the notes and warnings MySQL gave with it (MariaDB says so when
+     * {@code PURGE BINARY LOGS} keeps a file: "Note 1375 Binary log '…' is not purged because …").
+     */
+    List<String> executeWithNotes(String sql) throws IOException;
+
     /** The first column of each row of a query. */
     List<String> column(String sql) throws IOException;
 
@@ -39,6 +45,20 @@ interface RootSql extends AutoCloseable {
                     } catch (SQLException e) {
                         throw new IOException(e.getMessage(), e);
                     }
+                }
+
+                @Override
+                public List<String> executeWithNotes(String sql) throws IOException {
+                    List<String> notes = new ArrayList<>();
+                    try (Statement statement = root.createStatement()) {
+                        statement.execute(sql);
+                        for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                            notes.add(w.getErrorCode() + " " + w.getMessage());
+                        }
+                    } catch (SQLException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    return notes;
                 }
 
                 @Override
@@ -80,6 +100,13 @@ interface RootSql extends AutoCloseable {
             @Override
             public void execute(String sql) throws IOException {
                 run(sql);
+            }
+
+            @Override
+            public List<String> executeWithNotes(String sql) throws IOException {
+                // one client session: SHOW WARNINGS reads the statement before it (Level, Code, Message per line)
+                return run(sql + "; SHOW WARNINGS").lines().filter(line -> !line.isBlank())
+                        .map(line -> line.replace('\t', ' ')).toList();
             }
 
             @Override

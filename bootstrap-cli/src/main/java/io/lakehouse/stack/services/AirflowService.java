@@ -21,7 +21,7 @@ import java.util.Map;
  * triggerer's log servers: Airflow binds those to every interface, and one machine's API server reads the logs itself.
  * Airflow's standalone parent exits on SIGTERM without stopping its children (only Ctrl-C stops them); the scheduler
  * it left, its stdout gone, then held its LocalExecutor's workers until the 30 s grace ran out (measured: 31.8 and
- * 32.5 s to stop, against 4.3-12.8 s since). The wrapper takes SIGTERM as Ctrl-C, so the parent stops each component
+ * 32.5 s to stop, against 2.4-12.8 s since). The wrapper takes SIGTERM as Ctrl-C, so the parent stops each component
  * and waits for it; the runtimes still stop its whole process session, for whatever outlives that.
  *
  * <p>The metadata database is SQLite under {@code DATA_DIR}: Airflow 3 runs the LocalExecutor on it (task workers
