@@ -40,11 +40,7 @@ interface RootSql extends AutoCloseable {
             return new RootSql() {
                 @Override
                 public void execute(String sql) throws IOException {
-                    try (Statement statement = root.createStatement()) {
-                        statement.execute(sql);
-                    } catch (SQLException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
+                    executeWithNotes(sql);
                 }
 
                 @Override
