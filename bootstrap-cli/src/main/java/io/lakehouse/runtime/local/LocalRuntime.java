@@ -262,6 +262,11 @@ public final class LocalRuntime implements StackRuntime {
             listener.on(new StackEvent(service.name(), Phase.STOPPING, "pid " + live.get().pid()));
             ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(live.get(), RetryPolicy.GRACEFUL_STOP);
             done.add("pid " + live.get().pid() + " " + outcome.describe(RetryPolicy.GRACEFUL_STOP));
+            if (!outcome.graceful()) {
+                // the stop's line fits a terminal; every process that held on goes into the service's own log
+                appendToLog(service, "lakehouse down: " + outcome.describe(RetryPolicy.GRACEFUL_STOP)
+                        .replaceFirst(";.*", "") + "; still running then: " + String.join(", ", outcome.holdouts()));
+            }
         } else if (record.isPresent()) {
             done.add("was not running (pid " + record.get().pid() + " gone; record removed)");
         }
@@ -274,6 +279,15 @@ public final class LocalRuntime implements StackRuntime {
         records.delete(service.name());
         listener.on(new StackEvent(service.name(), Phase.STOPPED,
                 done.isEmpty() ? "not running" : String.join("; ", done)));
+    }
+
+    private void appendToLog(ServiceDefinition service, String line) {
+        try {
+            java.nio.file.Files.writeString(layout.logFile(service), line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            // the stop's own line already says it was killed
+        }
     }
 
     /** Processes running a service from this state directory without a live record (after a crash of the CLI). */

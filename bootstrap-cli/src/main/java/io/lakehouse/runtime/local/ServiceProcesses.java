@@ -7,6 +7,7 @@ import io.lakehouse.wait.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,32 +25,81 @@ final class ServiceProcesses {
     private ServiceProcesses() {
     }
 
-    /** What {@link #stop} had to do. */
-    enum StopOutcome {
-        GRACEFUL, KILLED;
+    /**
+     * What {@link #stop} had to do: whether everything ended within the grace, and if not, which processes were
+     * still running when it ran out (the ones that held the stop up, named so the cause can be found).
+     */
+    record StopOutcome(boolean graceful, List<String> holdouts) {
+        /** How many of the processes that held on are named, each by its pid and the start of its command line. */
+        static final int NAMED = 3;
+        private static final int COMMAND_CHARS = 90;
+
+        static StopOutcome ended() {
+            return new StopOutcome(true, List.of());
+        }
+
+        static StopOutcome killed(List<ProcessHandle> alive) {
+            return new StopOutcome(false, alive.stream().map(StopOutcome::named).toList());
+        }
 
         String describe(RetryPolicy policy) {
-            return this == GRACEFUL ? "stopped" : "killed after " + policy.timeout().toSeconds() + " s grace";
+            if (graceful) {
+                return "stopped";
+            }
+            String named = holdouts.isEmpty() ? "" : "; still running then: "
+                    + String.join(", ", holdouts.subList(0, Math.min(NAMED, holdouts.size())))
+                    + (holdouts.size() > NAMED ? " and " + (holdouts.size() - NAMED) + " more" : "");
+            return "killed after " + policy.timeout().toSeconds() + " s grace" + named;
+        }
+
+        /** The pid and the command line, each path in it by its file name only ({@code python lakehouse_standalone.py}). */
+        private static String named(ProcessHandle process) {
+            String command = process.info().commandLine().orElse(process.info().command().orElse("?"));
+            String shortened = java.util.Arrays.stream(command.split(" "))
+                    .map(word -> word.startsWith("/") && word.length() > 1 && !word.endsWith("/")
+                            ? word.substring(word.lastIndexOf('/') + 1) : word)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            return "pid " + process.pid() + " (" + (shortened.length() > COMMAND_CHARS
+                    ? shortened.substring(0, COMMAND_CHARS) + "…" : shortened) + ")";
         }
     }
 
+    /** The part of the grace kept for the rest of the service once its own process ended or held on too long. */
+    static final Duration LAST_PART = Duration.ofSeconds(5);
+
     /**
-     * SIGTERM to the service process and everything it started, then SIGKILL to whatever is left after the grace
-     * period. "Everything it started" is its process tree plus the members of the session {@link ProcessLauncher#spawn} gave it:
-     * a supervisor such as {@code airflow standalone} exits on SIGTERM without stopping its children, which are
-     * then re-parented to init and no longer in the tree, but still in the session. Children that made a session
-     * of their own (a task's shell) are found as descendants of the survivors.
+     * SIGTERM to the service process, then to everything it started that is still running, then SIGKILL to
+     * whatever is left after the grace period. "Everything it started" is its process tree plus the members of the
+     * session {@link ProcessLauncher#spawn} gave it: a supervisor such as {@code airflow standalone} may exit on
+     * SIGTERM without stopping its children, which are then re-parented to init and no longer in the tree, but still
+     * in the session. Children that made a session of their own (a task's shell) are found as descendants of the
+     * survivors.
+     *
+     * <p>The service's own process is asked first, alone, and gets the grace but its {@link #LAST_PART}: a supervisor
+     * stops what it started in its own order (Airflow's API server must outlive the tasks that report their end to
+     * it; signalled all at once, a task's supervisor retried its report to a stopped API server until it was
+     * killed). Once it ended, or when only the last part is left, the rest of the service gets SIGTERM.
      */
     static StopOutcome stop(ProcessHandle process, RetryPolicy grace) {
         Set<ProcessHandle> members = new LinkedHashSet<>(members(process, Set.of()));
+        long deadline = System.nanoTime() + grace.timeout().toNanos();
         process.destroy();
+        Duration first = grace.timeout().minus(LAST_PART).isNegative() ? Duration.ZERO : grace.timeout().minus(LAST_PART);
+        new RetryPolicy(grace.name(), grace.interval(), first).await(() -> {
+            members.addAll(members(process, members)); // forked during its shutdown
+            return !process.isAlive();
+        });
+        members.addAll(members(process, members));
         members.forEach(ProcessHandle::destroy);
         // the service is stopped gracefully only when all of it ended within the grace: a supervisor that exits at
         // once while what it started holds on until the grace runs out was killed, and says so
-        StopOutcome outcome = grace.await(() -> {
+        Duration rest = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        boolean ended = new RetryPolicy(grace.name(), grace.interval(), rest).await(() -> {
             members.addAll(members(process, members)); // forked during shutdown
             return !process.isAlive() && members.stream().noneMatch(ProcessHandle::isAlive);
-        }) ? StopOutcome.GRACEFUL : StopOutcome.KILLED;
+        });
+        StopOutcome outcome = ended ? StopOutcome.ended() : StopOutcome.killed(
+                Stream.concat(Stream.of(process), members.stream()).filter(ProcessHandle::isAlive).toList());
         if (process.isAlive()) {
             process.destroyForcibly();
             awaitExit(process);

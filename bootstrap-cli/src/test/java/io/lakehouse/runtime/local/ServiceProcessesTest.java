@@ -52,7 +52,35 @@ class ServiceProcessesTest {
         ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(supervisor.toHandle(),
                 new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(3)));
 
-        assertEquals(ServiceProcesses.StopOutcome.GRACEFUL, outcome, "everything ended on TERM within the grace");
+        assertTrue(outcome.graceful(), "everything ended on TERM within the grace: " + outcome);
+    }
+
+    /**
+     * Airflow's case: a worker that, stopping, still needs a sibling (a task reporting its end to the API server).
+     * The supervisor stops the worker, waits for it, then the sibling; signalled all at once, the sibling was gone
+     * before the worker needed it, and the worker held on until it was killed.
+     */
+    @Test
+    void theServiceProcessIsAskedFirstSoASupervisorStopsItsChildrenInItsOwnOrder() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path apiGone = dir.resolve("api-gone");
+        String script = """
+                (trap 'touch %2$s; exit 0' TERM; while true; do sleep 0.1; done) & api=$!
+                (trap 'sleep 0.5; if [ -e %2$s ]; then sleep 300; fi; exit 0' TERM; while true; do sleep 0.1; done) & worker=$!
+                echo $api >> %1$s; echo $worker >> %1$s
+                trap "kill $worker; wait $worker; kill $api; wait $api; exit 0" TERM
+                while true; do sleep 0.1; done
+                """.formatted(pids, apiGone);
+        Process supervisor = ProcessLauncher.spawn(new ResolvedCommand(List.of("bash", "-c", script), null), Map.of(),
+                dir, Optional.of(dir.resolve("log")), true);
+        started.add(supervisor.toHandle());
+        started.addAll(awaitPids(pids, 2));
+
+        ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(supervisor.toHandle(),
+                new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(10)));
+
+        assertTrue(outcome.graceful(), "the supervisor stopped its worker, then the API: " + outcome);
+        assertTrue(Files.exists(apiGone), "the API was stopped, by the supervisor");
     }
 
     @Test
@@ -79,7 +107,13 @@ class ServiceProcessesTest {
                 new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(3)));
 
         // the supervisor itself exits on TERM, but its child that ignores TERM outlives the grace: killed, and said
-        assertEquals(ServiceProcesses.StopOutcome.KILLED, outcome, "a child outlived the grace");
+        assertTrue(!outcome.graceful(), "a child outlived the grace: " + outcome);
+        // the one that held on is named: the child that ignores TERM (its command line, 'sleep 300')
+        assertEquals(1, outcome.holdouts().size(), outcome.toString());
+        assertTrue(outcome.holdouts().get(0).startsWith("pid " + children.get(0).pid() + " (")
+                && outcome.holdouts().get(0).endsWith("sleep 300)"), outcome.toString());
+        assertTrue(outcome.describe(new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(3)))
+                .startsWith("killed after 3 s grace; still running then: pid " + children.get(0).pid()), outcome.toString());
         assertTrue(!supervisor.isAlive(), "the supervisor is gone");
         for (ProcessHandle child : children) {
             assertTrue(!child.isAlive(), "pid " + child.pid() + " of the service is gone");
