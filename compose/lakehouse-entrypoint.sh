@@ -14,6 +14,8 @@
 set -euo pipefail
 
 readonly CLI_JAR=/opt/lakehouse/lakehouse.jar
+# the CLI's JVM options (bootstrap-cli/cli-jvm.options)
+readonly CLI_OPTIONS=/opt/lakehouse/cli-jvm.options
 readonly ARGV_FILE=/tmp/lakehouse-argv
 readonly ENV_FILE="$ARGV_FILE.env"
 readonly HEALTH_FILE=/tmp/lakehouse-health
@@ -40,7 +42,7 @@ began=$(date +%s)
 echo "preparing $began config and one-time init (lakehouse container prepare $service)" > "$HEALTH_FILE"
 echo "lakehouse-entrypoint: preparing $service (config, one-time init)" >&2
 status=0
-java -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" --status-file "$HEALTH_FILE" || status=$?
+java "@$CLI_OPTIONS" -jar "$CLI_JAR" container prepare "$service" --argv-file "$ARGV_FILE" --status-file "$HEALTH_FILE" || status=$?
 if (( status != 0 )); then
     fail "'lakehouse container prepare $service' failed (exit $status); see the messages above. Nothing was started."
 fi
@@ -61,7 +63,7 @@ if [[ -e "$ENV_FILE" ]]; then
 fi
 
 # The probe loop is a child of this shell and so, after the exec, of the service: it ends with the container.
-java -Xmx48m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -jar "$CLI_JAR" \
+java "@$CLI_OPTIONS" -Xmx48m -Xss512k -XX:CICompilerCount=1 -jar "$CLI_JAR" \
     container probe "$service" --watch --every "$PROBE_EVERY" --status-file "$HEALTH_FILE" &
 
 echo "lakehouse-entrypoint: starting $service: ${argv[0]}" >&2

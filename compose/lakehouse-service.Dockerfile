@@ -34,6 +34,7 @@ RUN if [ -n "${PACKAGES}" ]; then \
 ARG DIST
 COPY services/${DIST}/target/dist /opt/lakehouse/services/${DIST}
 COPY bootstrap-cli/target/lakehouse-all.jar /opt/lakehouse/lakehouse.jar
+COPY bootstrap-cli/cli-jvm.options /opt/lakehouse/cli-jvm.options
 COPY compose/lakehouse-entrypoint.sh /opt/lakehouse/entrypoint.sh
 COPY compose/lakehouse-health.sh /opt/lakehouse/health.sh
 RUN chmod 0755 /opt/lakehouse/entrypoint.sh /opt/lakehouse/health.sh

@@ -46,7 +46,9 @@ def lakehouse_cli() -> str:
     if launcher.is_file() and os.access(launcher, os.X_OK):
         return shlex.quote(str(launcher))
     if jar.is_file():
-        return "java -Xmx256m -jar " + shlex.quote(str(jar))
+        options = home / "cli-jvm.options"  # the CLI's JVM options, beside the jar in an image
+        return ("java " + (shlex.quote("@" + str(options)) + " " if options.is_file() else "") + "-Xmx256m -jar "
+                + shlex.quote(str(jar)))
     raise RuntimeError(
         f"LAKEHOUSE_HOME={home} holds neither the 'lakehouse' launcher nor lakehouse.jar; point it at the project "
         "(the repository root, or /opt/lakehouse in an image)"

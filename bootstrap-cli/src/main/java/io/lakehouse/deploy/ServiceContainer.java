@@ -57,7 +57,8 @@ public final class ServiceContainer {
 
     /** How the toolbox runs the CLI: the jar built in the repository mounted at {@link #TOOLBOX_HOME}. */
     public static List<String> toolboxEntrypoint() {
-        return List.of("java", "-XX:MaxRAMPercentage=70", "-jar", TOOLBOX_HOME + "/bootstrap-cli/target/lakehouse-all.jar");
+        return List.of("java", "@" + TOOLBOX_HOME + "/bootstrap-cli/cli-jvm.options", "-XX:MaxRAMPercentage=70", "-jar",
+                TOOLBOX_HOME + "/bootstrap-cli/target/lakehouse-all.jar");
     }
 
     /** What the toolbox is told beside the stack's environment (its state directory is {@link #TOOLBOX_STATE_DIR}). */

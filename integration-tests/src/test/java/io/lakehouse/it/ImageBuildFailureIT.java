@@ -45,6 +45,7 @@ class ImageBuildFailureIT {
         }
         Files.createDirectories(home.resolve("bootstrap-cli/target"));
         Files.writeString(home.resolve("bootstrap-cli/target/lakehouse-all.jar"), "not a jar: never reached");
+        Files.copy(project.resolve("bootstrap-cli/cli-jvm.options"), home.resolve("bootstrap-cli/cli-jvm.options"));
         Path dist = Files.createDirectories(home.resolve("services/kafka/target/dist"));
         Files.writeString(dist.resolve("README"), "a service folder");
 

@@ -37,7 +37,8 @@ final class ImagePrebuild {
         try {
             Files.createDirectories(log().getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/setsid", "/usr/bin/nice", "-n", "19",
-                    java.toString(), "-Dlakehouse.home=" + home, "-cp",
+                    java.toString(), "@" + home.resolve("bootstrap-cli/cli-jvm.options"),
+                    "-Dlakehouse.home=" + home, "-cp",
                     home.resolve("bootstrap-cli/target/lakehouse-all.jar").toString(),
                     "io.lakehouse.cli.LakehouseCommand", "images", "--cpus", CPUS,
                     "--state-dir", stateDir().toString()))

@@ -100,8 +100,8 @@ public final class ImageBuilder {
     }
 
     /**
-     * A digest of what goes into an image: the Dockerfile, the entrypoint, the healthcheck and the CLI by content; the service folder
-     * by relative file names and sizes (its files change name with their version). Independent of where the
+     * A digest of what goes into an image: the Dockerfile, the entrypoint, the healthcheck, the CLI and its JVM
+     * options by content; the service folder by relative file names and sizes (its files change name with their version). Independent of where the
      * project is cloned, so a second clone reuses the images.
      */
     String fingerprint(ImageSpec image) {
@@ -110,6 +110,7 @@ public final class ImageBuilder {
             for (Path file : List.of(image.dockerfile(), layout.composeDir().resolve("lakehouse-entrypoint.sh"),
                     layout.composeDir().resolve("lakehouse-health.sh"),
                     layout.composeDir().resolve("python-venv.sh"),
+                    layout.home().resolve("bootstrap-cli/cli-jvm.options"),
                     layout.home().resolve("bootstrap-cli/target/lakehouse-all.jar"))) {
                 digest.update(Files.readAllBytes(file));
             }

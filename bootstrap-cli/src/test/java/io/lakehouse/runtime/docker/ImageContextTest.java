@@ -39,6 +39,7 @@ class ImageContextTest {
         twoServiceFolders(home);
         Files.createDirectories(home.resolve("bootstrap-cli/target"));
         Files.writeString(home.resolve("bootstrap-cli/target/lakehouse-all.jar"), "cli");
+        Files.writeString(home.resolve("bootstrap-cli/cli-jvm.options"), "-XX:+UseSerialGC");
         Files.createDirectories(home.resolve("compose"));
         Files.writeString(home.resolve("compose/lakehouse-entrypoint.sh"), "e");
         Files.writeString(home.resolve("compose/lakehouse-health.sh"), "h");
@@ -49,6 +50,7 @@ class ImageContextTest {
                 ServiceImage.of(io.lakehouse.stack.ServiceCatalog.standard().get("kafka"))::substitute);
         assertEquals("jar", Files.readString(context.resolve("services/kafka/target/dist/lib/kafka.jar")));
         assertEquals("cli", Files.readString(context.resolve("bootstrap-cli/target/lakehouse-all.jar")));
+        assertEquals("-XX:+UseSerialGC", Files.readString(context.resolve("bootstrap-cli/cli-jvm.options")));
         assertFalse(Files.exists(context.resolve("services/spark")), "another image's service folder stays out");
     }
 
