@@ -316,7 +316,7 @@ public final class DockerRuntime implements StackRuntime {
      */
     private static boolean silent(EngineNotAnsweringException e,
                                   java.util.concurrent.atomic.AtomicReference<String> engineSilent) {
-        if (DockerEngine.problem().isEmpty()) {
+        if (!e.pingUnanswered() && DockerEngine.problem().isEmpty()) {
             return false;
         }
         engineSilent.set(e.getMessage());

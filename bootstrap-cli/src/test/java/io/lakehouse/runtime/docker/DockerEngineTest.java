@@ -28,6 +28,45 @@ class DockerEngineTest {
     }
 
     @Test
+    void aCallUnansweredForAWhileWithAnEngineThatMissesAPingEndsThenNotAtItsBound() {
+        long began = System.nanoTime();
+        EngineNotAnsweringException e = assertThrows(EngineNotAnsweringException.class,
+                () -> DockerEngine.within("inspect abc", Duration.ofSeconds(60), DockerEngineTest::never, () -> false));
+        long waited = System.nanoTime() - began;
+        assertTrue(waited >= DockerEngine.SUSPICION.toNanos() && waited < Duration.ofSeconds(15).toNanos(),
+                "ended after " + waited / 1_000_000 + " ms");
+        assertTrue(e.pingUnanswered(), e.getMessage());
+        assertEquals("the Docker engine did not answer within 5 s (inspect abc, nor a ping)", e.getMessage());
+    }
+
+    @Test
+    void aBusyEngineThatAnswersAPingGetsTheCallsWholeBound() {
+        long began = System.nanoTime();
+        EngineNotAnsweringException e = assertThrows(EngineNotAnsweringException.class,
+                () -> DockerEngine.within("inspect abc", Duration.ofSeconds(7), DockerEngineTest::never, () -> true));
+        assertTrue(System.nanoTime() - began >= Duration.ofSeconds(7).toNanos());
+        assertTrue(!e.pingUnanswered(), e.getMessage());
+        assertEquals("the Docker engine did not answer within 7 s (inspect abc)", e.getMessage());
+        assertEquals("late but in time", DockerEngine.within("inspect abc", Duration.ofSeconds(10), () -> {
+            sleep(6_000);
+            return "late but in time";
+        }, () -> true));
+    }
+
+    private static String never() {
+        sleep(Long.MAX_VALUE);
+        return "never";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void anAnswerOrAFailureComesBackAsItIs() {
         assertEquals("ok", DockerEngine.within("ping", Duration.ofSeconds(5), () -> "ok"));
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
