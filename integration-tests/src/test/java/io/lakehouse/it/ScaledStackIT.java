@@ -318,6 +318,30 @@ class ScaledStackIT {
         assertEquals(count, distinct, "distinct event ids of this test in bronze.events");
         System.out.println("[scaled] with the broker kafka killed, " + count + " events acknowledged, read back once each, "
                 + "and landed once each in bronze.events");
+        theKilledBrokerRejoinsWithUp();
+    }
+
+    /**
+     * {@code up} starts the killed broker again (the runtime follows the stack: only what is not running starts), and
+     * the cluster has its three brokers again. Left at two of three, the stack's {@code down} stopped both remaining
+     * KRaft voters at once, and the last one's controlled shutdown, without a quorum, held on until it was killed.
+     */
+    private void theKilledBrokerRejoinsWithUp() throws Exception {
+        Cli.Run up = Cli.run(state, ENV, "up", "--runtime", "local", "--scale", SCALE, "kafka");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(runtime.liveProcess(catalog.get("kafka")).isPresent(), "kafka runs again after up:\n" + up.out());
+        Properties adminConfig = new Properties();
+        adminConfig.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(adminConfig)) {
+            int nodes = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline
+                    && (nodes = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size()) < 3) {
+                Thread.sleep(1000);
+            }
+            assertEquals(3, nodes, "brokers in the cluster after the killed one's up");
+        }
+        System.out.println("[scaled] the killed broker kafka rejoined with up: 3 brokers");
     }
 
     // ---- helpers ----
