@@ -54,7 +54,7 @@ public final class DockerEngine {
      * A held dockerd was named after 40 s (the bound, then a ping) before; now after 15 s.
      */
     static <T> T within(String what, Duration bound, Supplier<T> call) {
-        return within(what, bound, call, DockerEngine::pingAnswers);
+        return within(what, bound, call, DockerEngine::answers);   // problem()'s ping is bounded, never suspicious
     }
 
     static <T> T within(String what, Duration bound, Supplier<T> call, java.util.function.BooleanSupplier engineAnswers) {
@@ -94,25 +94,6 @@ public final class DockerEngine {
             answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Docker engine (" + what + ")", e);
-        }
-    }
-
-    /** Whether the engine answers a ping within {@link #PING_BOUND} (a bounded wait without a ping of its own). */
-    private static boolean pingAnswers() {
-        try (DockerClient client = client()) {
-            Future<Object> ping = CALLS.submit(() -> client.pingCmd().exec());
-            try {
-                ping.get(PING_BOUND.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException | ExecutionException e) {
-                ping.cancel(true);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
         }
     }
 
