@@ -16,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * .lakehouse/conf/SERVICE/          rendered config (owner-only)
  * .lakehouse/data/SERVICE/          persistent data; .init/ marks finished one-time init steps
  * .lakehouse/logs/SERVICE.log       one log per service
+ * .lakehouse/tmp/SERVICE/           the service's JVMs' java.io.tmpdir, emptied before it starts and after it stopped
  * .lakehouse/run/SERVICE.json       pid, process start time, ports of a running service
  * </pre>
  */
@@ -92,6 +93,11 @@ public record StackLayout(Path home, Path stateDir) {
 
     public Path dataDir(ServiceDefinition service) {
         return stateDir.resolve("data").resolve(service.name());
+    }
+
+    /** The service's own temporary folder (see {@link io.lakehouse.runtime.process.ScratchDirectory}). */
+    public io.lakehouse.runtime.process.ScratchDirectory scratch(ServiceDefinition service) {
+        return new io.lakehouse.runtime.process.ScratchDirectory(stateDir.resolve("tmp").resolve(service.name()));
     }
 
     public Path logsDir() {

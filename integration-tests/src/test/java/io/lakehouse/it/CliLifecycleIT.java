@@ -102,9 +102,23 @@ class CliLifecycleIT {
             out.writeUTF("kept across restarts");
         }
         List<Long> pids = pids(stack);
+        // the NameNode's Jetty unpacks its web application into java.io.tmpdir at each start: the service's own
+        // scratch folder, not the machine's temporary folder, where every restart used to leave one behind
+        String jettyOfTheNameNode = "jetty-localhost-" + endpoints.port("NAMENODE_HTTP_PORT") + "-";
+        java.nio.file.Path scratchOfTheNameNode = stack.layout().stateDir().resolve("tmp").resolve("namenode");
+        assertTrue(entries(scratchOfTheNameNode).stream().anyMatch(name -> name.startsWith(jettyOfTheNameNode)),
+                "the NameNode's Jetty folder is in its scratch folder: " + entries(scratchOfTheNameNode));
+        java.nio.file.Path machineTemp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> jettyInMachineTemp = entries(machineTemp).stream()
+                .filter(name -> name.startsWith(jettyOfTheNameNode)).toList();
 
         Cli.Run down = cli(stack, "down", "--runtime", "local");
         assertEquals(0, down.exit(), down.err());
+        try (var scratchFolders = java.nio.file.Files.list(stack.layout().stateDir().resolve("tmp"))) {
+            for (java.nio.file.Path folder : scratchFolders.toList()) {
+                assertEquals(List.of(), entries(folder), "what a stopped service left in " + folder + " is removed");
+            }
+        }
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
         }
@@ -127,6 +141,9 @@ class CliLifecycleIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrap()))) {
             assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC), "topic kept");
         }
+        assertEquals(jettyInMachineTemp, entries(machineTemp).stream()
+                .filter(name -> name.startsWith(jettyOfTheNameNode)).toList(),
+                "the NameNode's restart left nothing in " + machineTemp);
         try (FileSystem fs = hdfs(endpoints)) {
             assertTrue(fs.exists(FILE), "HDFS file kept");
             try (var in = fs.open(FILE)) {
@@ -204,5 +221,11 @@ class CliLifecycleIT {
 
     private static Cli.Run cli(LocalStack stack, String... args) {
         return Cli.run(stack.layout().stateDir(), stack.portOverrides(), args);
+    }
+
+    private static List<String> entries(java.nio.file.Path folder) throws java.io.IOException {
+        try (var list = java.nio.file.Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -49,7 +49,8 @@ public final class ContainerEntrypoint {
      */
     public void prepare(Path argvFile, Path statusFile, PrintStream log) throws Exception {
         ServicePreparation preparation = new ServicePreparation(service, variables, ContainerLayout.templates(service),
-                ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan());
+                ContainerLayout.confDir(), ContainerLayout.dataDir(), Optional.empty(), JdkLocator.scan(),
+                ContainerLayout.scratch());
         ResolvedCommand command = preparation.prepare(StackListener.SILENT, step -> {
             if (statusFile != null) {
                 String line = InitPhase.begins(step, Instant.now().getEpochSecond()).statusLine();

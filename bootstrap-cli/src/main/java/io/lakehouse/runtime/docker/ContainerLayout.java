@@ -43,6 +43,11 @@ public final class ContainerLayout {
         return VOLUME.resolve("data");
     }
 
+    /** The service's temporary folder: in the container's own layer, gone with the container. */
+    public static io.lakehouse.runtime.process.ScratchDirectory scratch() {
+        return new io.lakehouse.runtime.process.ScratchDirectory(Path.of("/tmp/lakehouse-scratch"));
+    }
+
     /**
      * @param env     the container's environment (hosts, ports)
      * @param secrets the generated credentials compose gave the container as files

@@ -184,7 +184,8 @@ public final class LocalRuntime implements StackRuntime {
         }
         Map<String, String> variables = LocalVariables.of(service, catalog, layout, ports, generated);
         ServicePreparation preparation = new ServicePreparation(service, variables, layout.configTemplates(service),
-                layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks());
+                layout.confDir(service), layout.dataDir(service), Optional.of(layout.logFile(service)), jdks(),
+                layout.scratch(service));
         ResolvedCommand command = preparation.prepare(listener);
         listener.on(new StackEvent(service.name(), Phase.STARTING, ""));
         Process process;
@@ -277,8 +278,21 @@ public final class LocalRuntime implements StackRuntime {
         }
         record.ifPresent(r -> awaitPortsReleased(r.ports().values()).ifPresent(done::add));
         records.delete(service.name());
+        if (record.isPresent() || live.isPresent()) {
+            // what the service's JVMs left in their temporary folder (a stop that halts skips their own clean-up)
+            emptyScratch(service).ifPresent(done::add);
+        }
         listener.on(new StackEvent(service.name(), Phase.STOPPED,
                 done.isEmpty() ? "not running" : String.join("; ", done)));
+    }
+
+    private Optional<String> emptyScratch(ServiceDefinition service) {
+        try {
+            layout.scratch(service).empty();
+            return Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private void appendToLog(ServiceDefinition service, String line) {

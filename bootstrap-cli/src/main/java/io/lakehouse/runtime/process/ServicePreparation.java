@@ -35,12 +35,14 @@ public final class ServicePreparation {
     private final Path dataDir;
     private final Optional<Path> log;
     private final JdkLocator jdks;
+    private final ScratchDirectory scratch;
 
     /**
-     * @param log where init steps write their output; empty to inherit this process's output (in a container)
+     * @param log     where init steps write their output; empty to inherit this process's output (in a container)
+     * @param scratch the service's own temporary folder, emptied here before anything of the service runs
      */
     public ServicePreparation(ServiceDefinition service, Map<String, String> variables, Path templates, Path confDir,
-                              Path dataDir, Optional<Path> log, JdkLocator jdks) {
+                              Path dataDir, Optional<Path> log, JdkLocator jdks, ScratchDirectory scratch) {
         this.service = requireNonNull(service, "service");
         this.renderer = new TemplateRenderer(variables);
         this.templates = requireNonNull(templates, "templates");
@@ -48,6 +50,7 @@ public final class ServicePreparation {
         this.dataDir = requireNonNull(dataDir, "dataDir");
         this.log = requireNonNull(log, "log");
         this.jdks = requireNonNull(jdks, "jdks");
+        this.scratch = requireNonNull(scratch, "scratch");
     }
 
     /** Renders config, runs pending init steps, and returns the command that runs the service. */
@@ -64,7 +67,8 @@ public final class ServicePreparation {
         try {
             renderer.renderFolder(templates, confDir);
             Files.createDirectories(dataDir.resolve(".init"));
-        } catch (IOException | IllegalStateException e) {
+            scratch.empty();
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw failure("cannot prepare config or data folders: " + e.getMessage());
         }
         Map<String, String> environment = environment();
@@ -89,6 +93,8 @@ public final class ServicePreparation {
             environment.put("PATH", venv + "/bin" + (path == null || path.isBlank() ? "" : ":" + path));
         }
         service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
+        // the scratch folder's option first: options a service sets itself come after it and win
+        scratch.environment().forEach((k, v) -> environment.merge(k, v, (own, ours) -> ours + " " + own));
         return environment;
     }
 
