@@ -61,6 +61,7 @@ final class FlinkDaemons {
                                      List<String> memoryJvmOptions, List<String> memoryProperties) {
         List<String> jvmOptions = new ArrayList<>(memoryJvmOptions);
         jvmOptions.addAll(JDK17_OPTIONS);
+        jvmOptions.addAll(QuickJit.OPTIONS);
         jvmOptions.addAll(List.of(
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dlog4j.configurationFile=${CONF_DIR}/log4j2.properties",

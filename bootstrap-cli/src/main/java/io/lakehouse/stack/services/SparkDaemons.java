@@ -55,24 +55,13 @@ final class SparkDaemons {
             "-Djdk.reflect.useDirectMethodHandle=false",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
-    /**
-     * The client compiler only (C1): the platform's Spark work is many small statements, each compiling new code,
-     * where C2's slower compiles never pay back. The executors get it from spark-defaults.conf. Measured on 2 cores,
-     * silver and gold cold on freshly started Spark JVMs: 57-67 s with both compilers, 43-45 s with C1 on the
-     * executor alone, 35-36 s with it on the driver (the Connect server) too. Warm, the same SQL takes about as
-     * long either way (19-28 s). Without tiers the JVM reserves 48 MB for compiled code instead of 240 MB, and
-     * the Connect server ran out of it ("Out of space in CodeCache for adapters", a failed MERGE): the size is
-     * kept at the tiered default.
-     */
-    static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
-
     private SparkDaemons() {
     }
 
     static LaunchCommand.Java daemon(String mainClass, int heapMb, List<String> arguments) {
         List<String> options = new ArrayList<>(JAVA_MODULE_OPTIONS);
         options.add("-Djava.net.preferIPv4Stack=true");
-        options.addAll(QUICK_JIT);
+        options.addAll(QuickJit.OPTIONS);
         options.add("-Dlog4j2.configurationFile=${CONF_DIR}/log4j2.properties");
         return new LaunchCommand.Java(JDK, mainClass, List.of("${CONF_DIR}", "${DIST_DIR}/jars/*"), heapMb,
                 List.copyOf(options), arguments);
