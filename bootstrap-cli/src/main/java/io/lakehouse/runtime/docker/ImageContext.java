@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +55,7 @@ final class ImageContext {
     Path make(String name, Path dockerfile, java.util.function.UnaryOperator<String> arguments) {
         Path context = root.resolve(name);
         try {
-            deleteRecursively(context);
+            io.lakehouse.runtime.FolderTree.delete(context);
             Files.createDirectories(context);
             for (String source : sources(arguments.apply(Files.readString(dockerfile)))) {
                 Path from = home.resolve(source).normalize();
@@ -98,17 +97,6 @@ final class ImageContext {
             // listed twice (a folder and a file in it): already there
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +73,7 @@ final class Wheelhouse {
             }
             progress.accept("wheels for " + dist.getParent().getParent().getFileName()
                     + ": pip wheel from the lock (first time: a minute or more)");
-            deleteRecursively(wheels); // the wheels of an older lock would be hashed below as if built from this one
+            io.lakehouse.runtime.FolderTree.delete(wheels); // the wheels of an older lock would be hashed below as if built from this one
             Files.createDirectories(wheels);
             DockerCli.Result result = DockerCli.exec(1800, List.of(interpreter.executable().toString(), "-m", "pip",
                     "wheel", "--disable-pip-version-check", "--no-input", "--progress-bar", "off",
@@ -107,13 +106,13 @@ final class Wheelhouse {
      */
     private void downloadUv(Python interpreter) throws IOException {
         Path uv = dist.resolve(UV);
-        deleteRecursively(uv);
+        io.lakehouse.runtime.FolderTree.delete(uv);
         Files.createDirectories(uv);
         DockerCli.Result result = DockerCli.exec(300, List.of(interpreter.executable().toString(), "-m", "pip",
                 "download", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-deps",
                 "--only-binary", ":all:", "uv==" + Uv.version(), "-d", uv.toString()), line -> { });
         if (!result.ok()) {
-            deleteRecursively(uv);
+            io.lakehouse.runtime.FolderTree.delete(uv);
             progress.accept("uv " + Uv.version() + " wheel not available (" + result.lastLine()
                     + "); the image installs its Python packages with pip (slower, the same lock)");
         }
@@ -158,17 +157,6 @@ final class Wheelhouse {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -39,11 +39,8 @@ import io.lakehouse.stack.ServiceDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,29 +328,10 @@ public final class LocalRuntime implements StackRuntime {
                 throw new IllegalStateException(service.name() + " is still running; run 'lakehouse down' first");
             }
         }
-        deleteRecursively(layout.stateDir());
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            io.lakehouse.runtime.FolderTree.delete(layout.stateDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
+            throw new UncheckedIOException("cannot delete " + layout.stateDir(), e);
         }
     }
 

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -73,7 +71,7 @@ public final class PythonEnvironment {
             if (ready()) {
                 return;
             }
-            deleteRecursively(venv);
+            io.lakehouse.runtime.FolderTree.delete(venv);
             long began = System.nanoTime();
             progress.accept("making its Python environment (first time: packages from PyPI)");
             Path interpreter = venv.resolve("bin/python");
@@ -103,18 +101,5 @@ public final class PythonEnvironment {
 
     private static String shorten(String line) {
         return line.length() > 70 ? line.substring(0, 69) + "…" : line;
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the old environment " + root, e);
-        }
     }
 }

@@ -2,12 +2,8 @@ package io.lakehouse.runtime.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
@@ -40,26 +36,7 @@ public record ScratchDirectory(Path path) {
     /** Empties the folder (or makes it), owner-only. */
     public void empty() {
         try {
-            if (Files.isDirectory(path)) {
-                Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.deleteIfExists(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                        if (exc != null && !(exc instanceof NoSuchFileException)) {
-                            throw exc;
-                        }
-                        if (!dir.equals(path)) {
-                            Files.deleteIfExists(dir);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            }
+            io.lakehouse.runtime.FolderTree.deleteContents(path);
             Files.createDirectories(path);
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
