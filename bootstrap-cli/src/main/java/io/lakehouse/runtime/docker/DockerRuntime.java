@@ -192,10 +192,14 @@ public final class DockerRuntime implements StackRuntime {
                 throw new IllegalStateException("docker compose could not create the project: "
                         + lastLine(created.output()));
             }
+            // the containers there before this up and not running (left by an up cut short, or crashed): made again
+            Set<String> leftStopped = running.entrySet().stream()
+                    .filter(e -> !"running".equals(e.getValue().getState())).map(Map.Entry::getKey)
+                    .collect(java.util.stream.Collectors.toSet());
             boolean engineGone = false;
             try {
-                DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener),
-                        listener);
+                DependencyOrderedStart.run(services, service -> start(service, client, compose, target, listener,
+                        leftStopped.contains(service.composeService())), listener);
                 startOnDemand(services, vendorImages, compose, listener);
             } catch (StackStartException failed) {
                 // services fail one after the other when the engine itself went away: name the engine, not them
@@ -246,7 +250,7 @@ public final class DockerRuntime implements StackRuntime {
     }
 
     private void start(ServiceDefinition service, DockerClient client, ComposeCli compose, ProbeTarget target,
-                       StackListener listener) throws ServiceStartException {
+                       StackListener listener, boolean leftStopped) throws ServiceStartException {
         Container existing = containers(client).get(service.composeService());
         if (existing != null && "running".equals(existing.getState())) {
             ProbeResult result = service.health().probe(target);
@@ -256,9 +260,21 @@ public final class DockerRuntime implements StackRuntime {
                 return;
             }
         }
-        listener.on(new StackEvent(service.name(), Phase.STARTING, "docker compose up " + service.composeService()));
+        // A container an earlier up left there, not running, is made again, not started as it is. Compose (2.26)
+        // copies a container's secrets into it once, when it creates it: an up cut short by the engine's stop can
+        // leave a container with an empty /run/secrets file, which every later start would keep (CI saw MySQL's
+        // entrypoint refuse its empty root password after such an up). Its data is in the project's volumes, which
+        // stay. (The container this up made itself for the project's network is started as it is.)
+        boolean remake = leftStopped && existing != null && !"running".equals(existing.getState());
+        listener.on(new StackEvent(service.name(), Phase.STARTING, "docker compose up " + service.composeService()
+                + (remake ? " (its " + existing.getState() + " container made again)" : "")));
         // the image is built already: creating and starting one container takes seconds, unless the engine hangs
-        ComposeCli.Result result = compose.run(120, "up", "-d", "--no-deps", service.composeService());
+        List<String> up = new ArrayList<>(List.of("up", "-d", "--no-deps"));
+        if (remake) {
+            up.add("--force-recreate");
+        }
+        up.add(service.composeService());
+        ComposeCli.Result result = compose.run(120, up.toArray(String[]::new));
         // the engine is asked for the container only when compose succeeded (one that stopped answering would hold
         // this question too)
         Container container = result.ok() ? containers(client).get(service.composeService()) : null;
