@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.runtime.FolderTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -55,7 +56,7 @@ final class ImageContext {
     Path make(String name, Path dockerfile, java.util.function.UnaryOperator<String> arguments) {
         Path context = root.resolve(name);
         try {
-            io.lakehouse.runtime.FolderTree.delete(context);
+            FolderTree.delete(context);
             Files.createDirectories(context);
             for (String source : sources(arguments.apply(Files.readString(dockerfile)))) {
                 Path from = home.resolve(source).normalize();

@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.docker;
 
+import io.lakehouse.runtime.FolderTree;
 import io.lakehouse.runtime.process.Python;
 import io.lakehouse.runtime.process.PythonLock;
 import io.lakehouse.runtime.process.Uv;
@@ -73,7 +74,7 @@ final class Wheelhouse {
             }
             progress.accept("wheels for " + dist.getParent().getParent().getFileName()
                     + ": pip wheel from the lock (first time: a minute or more)");
-            io.lakehouse.runtime.FolderTree.delete(wheels); // the wheels of an older lock would be hashed below as if built from this one
+            FolderTree.delete(wheels); // the wheels of an older lock would be hashed below as if built from this one
             Files.createDirectories(wheels);
             DockerCli.Result result = DockerCli.exec(1800, List.of(interpreter.executable().toString(), "-m", "pip",
                     "wheel", "--disable-pip-version-check", "--no-input", "--progress-bar", "off",
@@ -106,13 +107,13 @@ final class Wheelhouse {
      */
     private void downloadUv(Python interpreter) throws IOException {
         Path uv = dist.resolve(UV);
-        io.lakehouse.runtime.FolderTree.delete(uv);
+        FolderTree.delete(uv);
         Files.createDirectories(uv);
         DockerCli.Result result = DockerCli.exec(300, List.of(interpreter.executable().toString(), "-m", "pip",
                 "download", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-deps",
                 "--only-binary", ":all:", "uv==" + Uv.version(), "-d", uv.toString()), line -> { });
         if (!result.ok()) {
-            io.lakehouse.runtime.FolderTree.delete(uv);
+            FolderTree.delete(uv);
             progress.accept("uv " + Uv.version() + " wheel not available (" + result.lastLine()
                     + "); the image installs its Python packages with pip (slower, the same lock)");
         }

@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.runtime.FolderTree;
 import io.lakehouse.runtime.process.JdkLocator;
 import io.lakehouse.runtime.process.PortHolder;
 import io.lakehouse.runtime.process.PortInspector;
@@ -329,7 +330,7 @@ public final class LocalRuntime implements StackRuntime {
             }
         }
         try {
-            io.lakehouse.runtime.FolderTree.delete(layout.stateDir());
+            FolderTree.delete(layout.stateDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + layout.stateDir(), e);
         }

@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.process;
 
+import io.lakehouse.runtime.FolderTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -71,7 +72,11 @@ public final class PythonEnvironment {
             if (ready()) {
                 return;
             }
-            io.lakehouse.runtime.FolderTree.delete(venv);
+            try {
+                FolderTree.delete(venv);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the old environment " + venv, e);
+            }
             long began = System.nanoTime();
             progress.accept("making its Python environment (first time: packages from PyPI)");
             Path interpreter = venv.resolve("bin/python");

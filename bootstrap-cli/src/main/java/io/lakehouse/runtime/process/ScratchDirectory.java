@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.process;
 
+import io.lakehouse.runtime.FolderTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A service's own temporary folder, in place of the machine's {@code /tmp}. The engines put files there that they
  * delete only when their JVM ends through every shutdown hook, which a stop that halts or kills skips: Flink's table
- * planner (a 45 MB jar at each start of a JobManager or TaskManager), Jetty's web-application folders of HDFS, the
+ * planner (a 45 MB jar at each start of a JobManager), Jetty's web-application folders of HDFS, the
  * native libraries of snappy and lz4. In {@code /tmp} they piled up with every stop. Here the folder is emptied
  * before the service starts and after it stopped, so nothing outlives the service.
  *
@@ -36,7 +37,7 @@ public record ScratchDirectory(Path path) {
     /** Empties the folder (or makes it), owner-only. */
     public void empty() {
         try {
-            io.lakehouse.runtime.FolderTree.deleteContents(path);
+            FolderTree.deleteContents(path);
             Files.createDirectories(path);
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
