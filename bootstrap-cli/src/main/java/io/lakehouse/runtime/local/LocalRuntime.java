@@ -197,8 +197,9 @@ public final class LocalRuntime implements StackRuntime {
         long processStart = ProcessRecordStore.startTime(process.toHandle()).orElse(System.currentTimeMillis());
         Map<String, Integer> ownPorts = new LinkedHashMap<>();
         service.ports().forEach(spec -> ownPorts.put(spec.variable(), ports.get(spec.variable())));
-        records.write(new ProcessRecord(service.name(), process.pid(), processStart, command.summary(), ownPorts,
-                log.location(), System.currentTimeMillis()));
+        records.write(new ProcessRecord(service.name(), process.pid(), processStart,
+                KernelStart.of(process.pid()).orElse(null), command.summary(), ownPorts, log.location(),
+                System.currentTimeMillis()));
 
         long began = System.nanoTime();
         ProbeResult result = HealthWaiter.await(service, target, exitOf(process), log, listener);

@@ -15,7 +15,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The {@code run/SERVICE.json} records of the local runtime, and the test of whether a record still describes a
- * live process of ours: same pid and same process start time. Anything else is a stale record.
+ * live process of ours: same pid and same start. Anything else is a stale record.
+ * <p>
+ * The start is compared as the kernel counts it ({@link KernelStart}: boot and clock ticks, exact) when the record
+ * and the machine have it, else as wall-clock milliseconds within a second. The wall-clock comparison alone took live
+ * services for crashed ones when the virtual machine's clock was stepped between an {@code up} and a {@code seed}.
  */
 public final class ProcessRecordStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -64,9 +68,19 @@ public final class ProcessRecordStore {
     public static Optional<ProcessHandle> live(ProcessRecord record) {
         return ProcessHandle.of(record.pid())
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> startTime(handle)
-                        .map(start -> Math.abs(start - record.processStartEpochMs()) <= START_TIME_TOLERANCE_MS)
-                        .orElse(false));
+                .filter(handle -> sameStart(record, handle));
+    }
+
+    private static boolean sameStart(ProcessRecord record, ProcessHandle handle) {
+        if (record.kernelStart() != null) {
+            Optional<KernelStart> now = KernelStart.of(handle.pid());
+            if (now.isPresent()) {
+                return now.get().equals(record.kernelStart());
+            }
+        }
+        return startTime(handle)
+                .map(start -> Math.abs(start - record.processStartEpochMs()) <= START_TIME_TOLERANCE_MS)
+                .orElse(false);
     }
 
     public static Optional<Long> startTime(ProcessHandle handle) {

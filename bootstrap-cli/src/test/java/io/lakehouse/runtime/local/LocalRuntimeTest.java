@@ -120,7 +120,7 @@ class LocalRuntimeTest {
     void aRecordWhosePidNowBelongsToAnotherProgramIsStaleAndThatProgramIsLeftAlone() throws Exception {
         ProcessHandle self = ProcessHandle.current();
         long wrongStart = ProcessRecordStore.startTime(self).orElseThrow() - 60_000;
-        new ProcessRecordStore(home.resolve("state/run")).write(new ProcessRecord("web", self.pid(), wrongStart,
+        new ProcessRecordStore(home.resolve("state/run")).write(new ProcessRecord("web", self.pid(), wrongStart, null,
                 "python3", Map.of("WEB_PORT", webPort), "log", System.currentTimeMillis()));
         assertTrue(runtime.liveProcess(catalog.get("web")).isEmpty(), "a reused pid must not count as ours");
         assertEquals(ServiceState.CRASHED, runtime.status(catalog.all()).get(0).state());
