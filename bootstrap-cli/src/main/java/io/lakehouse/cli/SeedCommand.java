@@ -2,12 +2,12 @@ package io.lakehouse.cli;
 
 import io.lakehouse.cli.render.ProgressLine;
 import io.lakehouse.cli.render.ProgressDisplay;
+import io.lakehouse.cli.render.StageLines;
 import io.lakehouse.runtime.ServiceWatch;
 import io.lakehouse.runtime.StackRuntime;
 import io.lakehouse.seed.Seed;
 import io.lakehouse.seed.SeedContext;
 import io.lakehouse.seed.SeedReset;
-import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,12 +66,11 @@ final class SeedCommand implements Callable<Integer> {
             return inToolbox.get();
         }
         ProgressLine progress = new ProgressLine(err, ProgressDisplay.isTerminal());
-        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), stack.layout(), scale,
-                (stage, message) -> progress.update(message));
+        StageLines stages = new StageLines(progress);
+        SeedContext context = new SeedContext(runtime.endpoints(), runtime.kind(), stack.layout(), scale, stages);
         long began = System.nanoTime();
         // the services seed works with, watched while it runs: one that dies or hangs is named with its log
         WatchedWork watch = new WatchedWork(runtime, catalog, Seed.SERVICES);
-        String[] stage = {"reset"};
         if (reset) {
             progress.println("[reset]");
             try {
@@ -89,21 +88,13 @@ final class SeedCommand implements Callable<Integer> {
         }
         List<StageResult> results;
         try {
-            results = watch.run(() -> Seed.standard().run(context, new Seed.StageListener() {
-                @Override
-                public void started(SeedStage next) {
-                    stage[0] = next.name();
-                    progress.println("[" + next.name() + "]");
-                }
-
-                @Override
-                public void finished(StageResult result) {
-                    progress.println(String.format("  done in %.1f s: %s", result.seconds(), result.summary()));
-                }
-            }));
+            results = watch.run(() -> Seed.standard().run(context, stages));
         } catch (ServiceWatch.ServiceDownException down) {
             progress.done();
-            return WatchedWork.report(err, "seed stage '" + stage[0] + "'", down, RESUME);
+            List<String> running = stages.running();
+            String where = running.isEmpty() ? "seed" : (running.size() == 1 ? "seed stage '" : "seed stages '")
+                    + String.join("' and '", running) + "'";
+            return WatchedWork.report(err, where, down, RESUME);
         } catch (Seed.SeedException e) {
             progress.println("error: " + e.getMessage());
             err.println("  what finished stays; fix the cause and run 'lakehouse seed' again (it resumes)");

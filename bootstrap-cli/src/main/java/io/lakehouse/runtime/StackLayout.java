@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * .lakehouse/data/SERVICE/          persistent data; .init/ marks finished one-time init steps
  * .lakehouse/logs/SERVICE.log       one log per service
  * .lakehouse/tmp/SERVICE/           the service's JVMs' java.io.tmpdir, emptied before it starts and after it stopped
- * .lakehouse/run/SERVICE.json       pid, process start time, ports of a running service
+ * .lakehouse/run/SERVICE.json       pid, process start (kernel ticks and wall clock), ports of a running service
  * </pre>
  */
 public record StackLayout(Path home, Path stateDir) {
