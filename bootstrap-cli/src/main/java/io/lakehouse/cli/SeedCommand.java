@@ -91,10 +91,7 @@ final class SeedCommand implements Callable<Integer> {
             results = watch.run(() -> Seed.standard().run(context, stages));
         } catch (ServiceWatch.ServiceDownException down) {
             progress.done();
-            List<String> running = stages.running();
-            String where = running.isEmpty() ? "seed" : (running.size() == 1 ? "seed stage '" : "seed stages '")
-                    + String.join("' and '", running) + "'";
-            return WatchedWork.report(err, where, down, RESUME);
+            return WatchedWork.report(err, stages.where(), down, RESUME);
         } catch (Seed.SeedException e) {
             progress.println("error: " + e.getMessage());
             err.println("  what finished stays; fix the cause and run 'lakehouse seed' again (it resumes)");

@@ -5,9 +5,7 @@ import io.lakehouse.seed.SeedProgress;
 import io.lakehouse.seed.SeedStage;
 import io.lakehouse.seed.StageResult;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,8 +41,14 @@ public final class StageLines implements Seed.StageListener, SeedProgress {
         line.update(running.size() > 1 ? stage + ": " + message : message);
     }
 
-    /** The stages running now, in the order they started ("bronze catch-up", or "files -> bronze' and 'streaming jobs"). */
-    public synchronized List<String> running() {
-        return new ArrayList<>(running);
+    /**
+     * Where seed is, for an error: "seed stage 'bronze catch-up'", "seed stages 'files -> bronze' and 'bronze
+     * catch-up'" while two run, or "seed" between stages.
+     */
+    public synchronized String where() {
+        if (running.isEmpty()) {
+            return "seed";
+        }
+        return (running.size() == 1 ? "seed stage '" : "seed stages '") + String.join("' and '", running) + "'";
     }
 }
