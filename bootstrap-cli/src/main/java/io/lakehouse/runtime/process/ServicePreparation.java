@@ -91,6 +91,7 @@ public final class ServicePreparation {
             environment.put("VIRTUAL_ENV", venv);
             String path = System.getenv("PATH");
             environment.put("PATH", venv + "/bin" + (path == null || path.isBlank() ? "" : ":" + path));
+            environment.putAll(PythonEnvironment.START_ENVIRONMENT);
         }
         service.local().environment().forEach((k, v) -> environment.put(k, renderer.render(v, "environment")));
         // the scratch folder's option first: options a service sets itself come after it and win

@@ -85,13 +85,13 @@ public final class Uv {
     }
 
     /**
-     * Installs {@code lock} (every package pinned and hashed) into the venv of {@code python}, its modules compiled
-     * to bytecode ({@link PythonEnvironment#MADE_WITH} says why).
+     * Installs {@code lock} (every package pinned and hashed) into the venv of {@code python}, its modules not compiled
+     * ({@link PythonEnvironment#MADE_WITH} says why).
      */
     public void install(Path python, Path lock, Path log, Consumer<String> progress)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "pip", "install", "--python",
-                python.toString(), "--require-hashes", "--compile-bytecode", "--no-progress", "-r", lock.toString()));
+                python.toString(), "--require-hashes", "--no-progress", "-r", lock.toString()));
         command.addAll(pip.uvArguments());
         LoggedCommand.run(command, pip.uvEnvironment(), log, line -> {
             if (PROGRESS.contains(line.strip().split(" ", 2)[0])) {

@@ -52,18 +52,33 @@ class PythonEnvironmentTest {
         try (var found = Files.walk(dir.resolve("venv/lib"))) {
             assertTrue(found.anyMatch(p -> p.getFileName().toString().equals("six-1.17.0.dist-info")));
         }
-        // compiled at install: a start reads six's bytecode instead of compiling it (PYTHONDONTWRITEBYTECODE or not)
-        try (var found = Files.walk(dir.resolve("venv/lib"))) {
-            assertTrue(found.anyMatch(p -> p.getFileName().toString().matches("six\\..*\\.pyc")), "six's bytecode");
-        }
+        // not compiled at install; the first start writes the bytecode of what it imports, into the environment,
+        // even where PYTHONDONTWRITEBYTECODE is set (as here and in CI), and later starts read it
+        assertTrue(pycOfSix(dir).isEmpty(), "nothing compiled at install: " + pycOfSix(dir));
+        ProcessBuilder start = new ProcessBuilder(dir.resolve("venv/bin/python").toString(), "-c", "import six")
+                .redirectErrorStream(true);
+        start.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        start.environment().putAll(PythonEnvironment.START_ENVIRONMENT);
+        Process imported = start.start();
+        String output = new String(imported.getInputStream().readAllBytes());
+        assertTrue(imported.waitFor() == 0, output);
+        assertFalse(pycOfSix(dir).isEmpty(), "six's bytecode written by its first import");
 
         Files.writeString(lock, SIX.replace("six==1.17.0", "six==1.16.0"));
         assertFalse(environment.ready(), "a changed lock makes it stale");
         Files.writeString(lock, SIX);
         assertTrue(environment.ready());
+        Files.writeString(dir.resolve("venv").resolve(PythonEnvironment.MARKER), PythonEnvironment.MADE_COMPILED + SIX);
+        assertTrue(environment.ready(), "made while every module was compiled at install: as ready");
         Files.writeString(dir.resolve("venv").resolve(PythonEnvironment.MARKER), SIX);
-        assertFalse(environment.ready(), "made before its modules were compiled at install: made again");
+        assertFalse(environment.ready(), "made before its bytecode was kept anywhere: made again");
         Files.delete(dir.resolve("venv").resolve(PythonEnvironment.MARKER));
         assertFalse(environment.ready(), "an interrupted install (no marker) is not ready");
+    }
+
+    private static java.util.List<Path> pycOfSix(Path dir) throws java.io.IOException {
+        try (var found = Files.walk(dir.resolve("venv/lib"))) {
+            return found.filter(p -> p.getFileName().toString().matches("six\\..*\\.pyc")).toList();
+        }
     }
 }
