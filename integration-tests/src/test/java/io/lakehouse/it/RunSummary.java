@@ -20,6 +20,21 @@ public final class RunSummary implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         began = System.nanoTime();
+        MachineBusy.start();
+    }
+
+    /** When each test class began, for its line of how busy the machine was meanwhile. */
+    private final java.util.Map<String, Long> classBegan = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        testClass(test).ifPresent(name -> classBegan.put(name, System.nanoTime()));
+    }
+
+    private static java.util.Optional<String> testClass(TestIdentifier test) {
+        return test.getSource().filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance)
+                .map(source -> ((org.junit.platform.engine.support.descriptor.ClassSource) source).getClassName()
+                        .replaceFirst("^.*\\.", ""));
     }
 
     @Override
@@ -31,6 +46,14 @@ public final class RunSummary implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        testClass(test).ifPresent(name -> {
+            Long classStart = classBegan.remove(name);
+            if (classStart != null) {
+                // not a [phase] line: the CI summary lists the classes' times from failsafe's own lines
+                MachineBusy.since(classStart).ifPresent(busy -> System.out.printf("[class] %s in %.1f s, %s%n", name,
+                        (System.nanoTime() - classStart) / 1e9, busy));
+            }
+        });
         if (!test.isTest()) {
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && test.isContainer()) {
                 // a class whose set-up (its stack) failed: its tests never ran, say so
