@@ -85,13 +85,15 @@ public final class Uv {
     }
 
     /**
-     * Installs {@code lock} (every package pinned and hashed) into the venv of {@code python}, its modules not compiled
-     * ({@link PythonEnvironment#MADE_WITH} says why).
+     * Installs {@code lock} (every package pinned and hashed) into the venv of {@code python}, exactly: uv's
+     * {@code pip sync}, which takes the lock as complete and resolves nothing (Superset's lock into an empty venv,
+     * quiet machine, two runs each: 1.0-1.5 s against 4.7-5.5 s with {@code pip install -r}, which resolved it again).
+     * Its modules are not compiled ({@link PythonEnvironment#MADE_WITH} says why).
      */
     public void install(Path python, Path lock, Path log, Consumer<String> progress)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "pip", "install", "--python",
-                python.toString(), "--require-hashes", "--no-progress", "-r", lock.toString()));
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "pip", "sync", "--python",
+                python.toString(), "--require-hashes", "--no-progress", lock.toString()));
         command.addAll(pip.uvArguments());
         LoggedCommand.run(command, pip.uvEnvironment(), log, line -> {
             if (PROGRESS.contains(line.strip().split(" ", 2)[0])) {
