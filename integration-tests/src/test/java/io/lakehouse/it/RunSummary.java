@@ -16,15 +16,14 @@ public final class RunSummary implements TestExecutionListener {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private long began;
+    /** When each test class began, for its line of how busy the machine was meanwhile. */
+    private final java.util.Map<String, Long> classBegan = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         began = System.nanoTime();
         MachineBusy.start();
     }
-
-    /** When each test class began, for its line of how busy the machine was meanwhile. */
-    private final java.util.Map<String, Long> classBegan = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void executionStarted(TestIdentifier test) {

@@ -60,9 +60,12 @@ public final class PythonEnvironment {
     public boolean ready() {
         try {
             Path marker = venv.resolve(MARKER);
-            return Files.isRegularFile(marker) && Files.isRegularFile(lock)
-                    && (Files.readString(marker).equals(MADE_WITH + Files.readString(lock))
-                    || Files.readString(marker).equals(MADE_COMPILED + Files.readString(lock)));
+            if (!Files.isRegularFile(marker) || !Files.isRegularFile(lock)) {
+                return false;
+            }
+            String made = Files.readString(marker);
+            String locked = Files.readString(lock);
+            return made.equals(MADE_WITH + locked) || made.equals(MADE_COMPILED + locked);
         } catch (IOException e) {
             return false;
         }
