@@ -57,12 +57,19 @@ class SeedTest {
 
     @Test
     void aFailedStageIsNamedNothingStartsAfterItAndAStageBesideItFinishes() {
+        // b fails only once c has started, and c ends only once b has failed: c is running when b fails.
+        // (Without the first latch b could fail before c's thread began, and c would rightly never start.)
+        CountDownLatch cStarted = new CountDownLatch(1);
         Seed seed = new Seed(List.of(
                 step("a", Set.of(), () -> { }),
                 step("b", Set.of("a"), () -> {
+                    await(cStarted);
                     throw new IllegalStateException("broker gone");
                 }),
-                step("c", Set.of("a"), () -> await(failed)),   // still running when b fails
+                step("c", Set.of("a"), () -> {
+                    cStarted.countDown();
+                    await(failed);
+                }),
                 step("d", Set.of("b"), () -> { }),
                 step("e", Set.of("c"), () -> { })));
         Seed.SeedException e = assertThrows(Seed.SeedException.class, () -> seed.run(context(), listener()));
