@@ -3,7 +3,6 @@ package io.lakehouse.jobs.spark;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,13 @@ final class MergeLineage {
 
     private final String catalog;
     private final Map<String, View> views = new LinkedHashMap<>();
-    private final List<String> settings = new ArrayList<>();
+    /**
+     * The session's settings as the statements so far left them: each key's last {@code SET}, in the order the keys
+     * first came. The same setting made by two files (silver.sql and gold.sql both set the time zone) is one
+     * setting, so gold's MERGEs have the same digest whether gold.sql runs after silver.sql (seed) or alone (the
+     * daily DAG's {@code transform gold}); as a list, each run of the one undid the other's lineage.
+     */
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     /** A temporary view: its tables (or empty when one of its relations is unknown) and the text behind it. */
     private record View(Optional<Set<String>> tables, String text) {
@@ -56,7 +61,7 @@ final class MergeLineage {
     void ran(SqlStatement statement) {
         String text = statement.text().strip();
         if (SETTING.matcher(text).find()) {
-            settings.add(text);
+            settings.put(settingKey(text), text);
             return;
         }
         Matcher view = VIEW.matcher(text);
@@ -64,6 +69,13 @@ final class MergeLineage {
             String body = text.substring(view.end());
             views.put(unquote(view.group(1)), new View(tablesOf(body), text));
         }
+    }
+
+    /** "spark.sql.session.timeZone" of {@code SET spark.sql.session.timeZone = UTC}; the whole text without a value. */
+    static String settingKey(String setting) {
+        String rest = setting.strip().substring(3).strip();
+        int equals = rest.indexOf('=');
+        return equals < 0 ? rest : rest.substring(0, equals).strip();
     }
 
     /** The temporary view a statement defines ({@code CREATE [OR REPLACE] TEMPORARY VIEW v AS ...}), if it does. */
@@ -81,7 +93,7 @@ final class MergeLineage {
         Set<String> inputs = new TreeSet<>(tables.get());
         inputs.remove(unquote(target));
         StringBuilder text = new StringBuilder();
-        settings.forEach(s -> text.append(s).append('\n'));
+        settings.values().forEach(s -> text.append(s).append('\n'));
         viewsUsedBy(merge.text(), new TreeSet<>()).forEach(v -> text.append(views.get(v).text()).append('\n'));
         text.append(merge.text());
         return Optional.of(new Inputs(inputs, sha256(text.toString())));

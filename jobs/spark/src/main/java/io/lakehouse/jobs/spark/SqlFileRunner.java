@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * MERGE records, in its target's properties ({@link TableState}), what it read (its text, the views and settings behind
  * it: {@link MergeLineage}), each input table's snapshot and the target's snapshot after it; when all of these are
  * the same the next time, the MERGE is skipped, since it would change nothing. Anything else (a new snapshot of an
- * input, a write to the target by anyone, an edited script) runs it. A temporary view is made only when a statement
+ * input, a write to the target by anyone, an edited script) runs it. A compaction ({@code rewrite_data_files})
+ * changes no row, so after one the runner records that the table's rows are as before it: its readers are not run
+ * again for it. A temporary view is made only when a statement
  * that reads it runs ({@link DeferredViews}): with nothing new, none is.
  */
 public final class SqlFileRunner {
@@ -151,6 +153,7 @@ public final class SqlFileRunner {
         if (target.isEmpty() || !StatementPlan.isMerge(statement)) {
             views.makeFor(step);
             execute(statement, target.flatMap(this::state));
+            statement.rewrittenTable().ifPresent(this::keepDataVersion);
             return;
         }
         Optional<String> read = step.inputs().map(this::versionsOf);
@@ -172,6 +175,40 @@ public final class SqlFileRunner {
                     + read.get() + ";" + after.get().snapshot() + "', '" + TableState.DATA_VERSION + "' = '"
                     + dataVersion + "@" + after.get().snapshot() + "')").collectAsList();
         }
+    }
+
+    /**
+     * After a compaction of {@code table}: records that its rows are still those of the snapshot before the rewrites
+     * ({@link TableState#dataVersionThroughRewrites}), so that a MERGE reading it is skipped when nothing else came
+     * in. A writer that commits meanwhile makes the record stale at once (it names the snapshot it was made at), so
+     * its rows count as new. When the record cannot be made, the readers run again: slower, never wrong.
+     */
+    private void keepDataVersion(String table) {
+        try {
+            Optional<TableState> state = state(table);
+            if (state.isEmpty() || state.get().snapshot().equals(TableState.NO_SNAPSHOT)) {
+                return;
+            }
+            Map<String, TableState.Snapshot> history = new HashMap<>();
+            for (Row row : spark.sql("SELECT snapshot_id, parent_id, operation FROM " + table + ".snapshots")
+                    .collectAsList()) {
+                history.put(Long.toString(row.getLong(0)), new TableState.Snapshot(
+                        row.isNullAt(1) ? TableState.NO_SNAPSHOT : Long.toString(row.getLong(1)),
+                        row.isNullAt(2) ? "" : row.getString(2)));
+            }
+            Optional<String> kept = state.get().dataVersionThroughRewrites(history);
+            if (kept.isEmpty() || kept.get().equals(state.get().properties().get(TableState.DATA_VERSION))) {
+                return;
+            }
+            spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('" + TableState.DATA_VERSION + "' = '"
+                    + kept.get() + "')").collectAsList();
+            out.printf("%s: rewritten with no row changed: its readers still see the rows of snapshot %s%n", table,
+                    kept.get().substring(0, kept.get().indexOf('@')));
+        } catch (Exception failed) {   // Spark's errors are checked to Java, so caught as Exception
+            out.printf("%s: its data version after the rewrite was not recorded (%s): the MERGEs that read it will "
+                    + "run again%n", table, firstLines(failed));
+        }
+        out.flush();
     }
 
     /** Makes a deferred view, its line saying for which statement. */

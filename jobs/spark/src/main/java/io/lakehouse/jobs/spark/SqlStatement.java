@@ -14,6 +14,10 @@ public record SqlStatement(String file, int number, String text) {
     private static final Pattern WRITE = Pattern.compile(
             "^(MERGE\\s+INTO|INSERT\\s+(?:INTO|OVERWRITE)(?:\\s+TABLE)?)\\s+([\\w.`]+)",
             Pattern.CASE_INSENSITIVE);
+    /** Iceberg's Spark procedure that compacts a table: {@code CALL catalog.system.rewrite_data_files(table => 'x'}. */
+    private static final Pattern REWRITE = Pattern.compile(
+            "^CALL\\s+(\\w+)\\.system\\.rewrite_data_files\\s*\\(\\s*table\\s*=>\\s*'([\\w.]+)'",
+            Pattern.CASE_INSENSITIVE);
     private static final int LABEL_WORDS = 4;
 
     public SqlStatement {
@@ -28,6 +32,19 @@ public record SqlStatement(String file, int number, String text) {
     public Optional<String> writtenTable() {
         Matcher m = WRITE.matcher(text);
         return m.find() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /**
+     * The table a {@code rewrite_data_files} call compacts, named with the call's catalog ("lakehouse.bronze.orders");
+     * empty for anything else.
+     */
+    public Optional<String> rewrittenTable() {
+        Matcher m = REWRITE.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String table = m.group(2);
+        return Optional.of(table.split("\\.").length >= 3 ? table : m.group(1) + "." + table);
     }
 
     /** What the statement does in a few words, for progress lines: "MERGE INTO lakehouse.silver.orders". */

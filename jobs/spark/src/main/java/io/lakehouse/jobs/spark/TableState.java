@@ -1,6 +1,9 @@
 package io.lakehouse.jobs.spark;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +23,19 @@ record TableState(String snapshot, Map<String, String> properties) {
      * that changes no row still commits an (empty) snapshot; its readers should not run again for it.
      */
     static final String DATA_VERSION = "lakehouse.data-version";
+    /**
+     * Iceberg's operation of a snapshot that rewrote files without changing the table's rows (the spec: "data and
+     * delete files were added and removed without changing table data", such as a compaction).
+     */
+    static final String REPLACE = "replace";
+
+    /** A snapshot of the table's history: its parent ("none" for the first) and Iceberg's operation. */
+    record Snapshot(String parent, String operation) {
+        Snapshot {
+            requireNonNull(parent, "parent");
+            requireNonNull(operation, "operation");
+        }
+    }
 
     TableState {
         requireNonNull(snapshot, "snapshot");
@@ -38,6 +54,33 @@ record TableState(String snapshot, Map<String, String> properties) {
         String recorded = properties.getOrDefault(DATA_VERSION, "");
         int at = recorded.lastIndexOf('@');
         return at > 0 && recorded.substring(at + 1).equals(snapshot) ? recorded.substring(0, at) : snapshot;
+    }
+
+    /**
+     * The {@link #DATA_VERSION} to record after a rewrite ({@code replace} snapshots) so that readers do not run again
+     * for rows that did not change: "D@C", C the current snapshot and D the data version of the last snapshot before
+     * the run of rewrites that ends at C. Empty when there is nothing to record: the current snapshot is not a
+     * rewrite, or the history does not reach back past the rewrites (expired snapshots: the current one counts).
+     *
+     * @param history each snapshot by id, as the table's {@code snapshots} metadata table lists them
+     */
+    Optional<String> dataVersionThroughRewrites(Map<String, Snapshot> history) {
+        Set<String> rewrites = new HashSet<>();
+        String at = snapshot;
+        while (history.containsKey(at) && history.get(at).operation().equals(REPLACE)) {
+            if (!rewrites.add(at)) {
+                return Optional.empty();   // a cycle: not a history Iceberg writes
+            }
+            at = history.get(at).parent();
+        }
+        if (rewrites.isEmpty() || !history.containsKey(at)) {
+            return Optional.empty();
+        }
+        String recorded = properties.getOrDefault(DATA_VERSION, "");
+        int sign = recorded.lastIndexOf('@');
+        String recordedAt = sign > 0 ? recorded.substring(sign + 1) : "";
+        String rows = recordedAt.equals(at) || rewrites.contains(recordedAt) ? recorded.substring(0, sign) : at;
+        return Optional.of(rows + "@" + snapshot);
     }
 
     String lineage() {

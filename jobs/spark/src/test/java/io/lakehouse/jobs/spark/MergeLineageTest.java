@@ -55,4 +55,18 @@ class MergeLineageTest {
         assertNotEquals(digest, inputs("CREATE OR REPLACE TEMPORARY VIEW other_src AS SELECT 1 AS id;\n" + view
                 + " UNION ALL SELECT id FROM other_src").orElseThrow().textDigest());
     }
+
+    @Test
+    void aSettingIsTheSessionsLastValueOfItsKeyNotEachTimeItWasMade() {
+        String view = "CREATE OR REPLACE TEMPORARY VIEW fact_src AS SELECT id FROM lakehouse.silver.orders";
+        String set = "SET spark.sql.session.timeZone = UTC;\n";
+        String once = inputs(set + view).orElseThrow().textDigest();
+        assertEquals(once, inputs(set + set + view).orElseThrow().textDigest(),
+                "gold.sql after silver.sql (both set the time zone) as gold.sql alone");
+        assertEquals(once, inputs("SET spark.sql.session.timeZone=Europe/Paris;\n" + set + view).orElseThrow()
+                .textDigest(), "the last value counts");
+        assertNotEquals(once, inputs(set + "SET spark.sql.session.timeZone = Europe/Paris;\n" + view)
+                .orElseThrow().textDigest());
+        assertEquals("spark.sql.ansi.enabled", MergeLineage.settingKey("set  spark.sql.ansi.enabled=true"));
+    }
 }

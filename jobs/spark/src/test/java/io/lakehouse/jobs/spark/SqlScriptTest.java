@@ -48,6 +48,20 @@ class SqlScriptTest {
 
     /** The job files themselves: every silver and gold table is written by exactly one MERGE. */
     @Test
+    void aCompactionCallNamesTheTableItRewritesWithItsCatalog() {
+        // as BronzeCompaction (the CLI's `maintain`) writes it
+        assertEquals(Optional.of("lakehouse.bronze.orders"), new SqlStatement("f", 1, "CALL lakehouse.system"
+                + ".rewrite_data_files(table => 'bronze.orders', options => map('min-input-files', '2'))")
+                .rewrittenTable());
+        assertEquals(Optional.of("other.bronze.x"), new SqlStatement("f", 1,
+                "call lakehouse.system.rewrite_data_files( table=>'other.bronze.x')").rewrittenTable());
+        assertEquals(Optional.empty(), new SqlStatement("f", 1,
+                "CALL lakehouse.system.rewrite_manifests(table => 'bronze.orders')").rewrittenTable());
+        assertEquals(Optional.empty(), new SqlStatement("f", 1,
+                "MERGE INTO lakehouse.silver.orders t USING x s ON t.id = s.id").rewrittenTable());
+    }
+
+    @Test
     void theJobFilesMergeEachTableOnce() throws IOException {
         Path sql = Path.of(System.getProperty("user.dir")).resolve("sql");
         for (String file : List.of("silver.sql", "gold.sql")) {
