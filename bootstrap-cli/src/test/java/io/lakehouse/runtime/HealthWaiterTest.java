@@ -73,18 +73,19 @@ class HealthWaiterTest {
 
     @Test
     void withoutInitTheStartPhaseRunsOutAndSaysSo() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+        // a port bound but never listened on, held for the whole wait: every connect is refused. (A port closed
+        // after it was found free could be taken by another program meanwhile, or be the probe's own source port.)
+        try (Socket bound = new Socket()) {
+            bound.bind(new InetSocketAddress("127.0.0.1", 0));   // the probe's target
+            int closed = bound.getLocalPort();
+            AtomicInteger probes = new AtomicInteger();
+            ServiceDefinition service = service(closed, Duration.ofSeconds(1), probes);
+            ServiceStartException failure = assertThrows(ServiceStartException.class, () -> HealthWaiter.await(
+                    service, target(closed), Optional::empty, NO_LOG, StackListener.SILENT));
+            assertTrue(failure.failure().reason().startsWith("phase start: not healthy 1 s after it was started"),
+                    failure.failure().reason());
+            assertTrue(probes.get() >= 2, "probed while waiting: " + probes.get());
         }
-        int closed = port;
-        AtomicInteger probes = new AtomicInteger();
-        ServiceDefinition service = service(closed, Duration.ofSeconds(1), probes);
-        ServiceStartException failure = assertThrows(ServiceStartException.class, () -> HealthWaiter.await(service,
-                target(closed), Optional::empty, NO_LOG, StackListener.SILENT));
-        assertTrue(failure.failure().reason().startsWith("phase start: not healthy 1 s after it was started"),
-                failure.failure().reason());
-        assertTrue(probes.get() >= 2, "probed while waiting: " + probes.get());
     }
 
     private static ServiceDefinition service(int port, Duration startTimeout) {

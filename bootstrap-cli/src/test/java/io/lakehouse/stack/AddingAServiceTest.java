@@ -79,8 +79,9 @@ class AddingAServiceTest {
         ServiceCatalog added = ServiceCatalog.discovered(ServiceCatalog.SERVICES_PACKAGE, FIXTURE_PACKAGE);
         ServiceDefinition master = added.get("added-spark-master");
         Map<String, String> ports = new HashMap<>();
-        for (PortSpec port : master.ports()) {
-            ports.put(port.overrideVariable(), Integer.toString(freePort()));
+        int[] free = freePorts(master.ports().size());
+        for (int i = 0; i < free.length; i++) {
+            ports.put(master.ports().get(i).overrideVariable(), Integer.toString(free[i]));
         }
         LocalRuntime runtime = new LocalRuntime(new StackLayout(home, home.resolve("state")), added, ports::get);
         try {
@@ -122,9 +123,21 @@ class AddingAServiceTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Ports free now, all different: each is held until all are chosen (one let go before the next was asked for
+     * could be handed out again, and the master's two ports would then be one).
+     */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 }

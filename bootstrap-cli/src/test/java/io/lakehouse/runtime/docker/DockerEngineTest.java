@@ -3,6 +3,7 @@ package io.lakehouse.runtime.docker;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,10 +39,21 @@ class DockerEngineTest {
         assertTrue(System.nanoTime() - began >= Duration.ofSeconds(7).toNanos());
         assertTrue(!e.pingUnanswered(), e.getMessage());
         assertEquals("the Docker engine did not answer within 7 s (inspect abc)", e.getMessage());
+        // a call that answers only once the engine was pinged, so after SUSPICION: past it, within its bound
+        // (ordered by the ping itself, not by a sleep that a loaded machine could stretch past the bound)
+        CountDownLatch pinged = new CountDownLatch(1);
         assertEquals("late but in time", DockerEngine.within("inspect abc", Duration.ofSeconds(10), () -> {
-            sleep(6_000);
+            try {
+                pinged.await();
+            } catch (InterruptedException cancelled) {
+                Thread.currentThread().interrupt();
+                return "given up";
+            }
             return "late but in time";
-        }, () -> true));
+        }, () -> {
+            pinged.countDown();
+            return true;
+        }));
     }
 
     private static String never() {

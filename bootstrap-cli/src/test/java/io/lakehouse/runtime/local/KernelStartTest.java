@@ -39,13 +39,16 @@ class KernelStartTest {
         assertEquals(Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip(), self.bootId());
 
         Thread.sleep(50); // more than one clock tick (10 ms) after this JVM's start
-        Process child = new ProcessBuilder("sleep", "5").start();
+        // 'cat' on the pipe this JVM holds open: it runs until destroyed, however long this takes (a 'sleep 5' could
+        // end, and be reaped, before its /proc entry was read on a stalled machine)
+        Process child = new ProcessBuilder("cat").start();
         try {
             KernelStart started = KernelStart.of(child.pid()).orElseThrow();
             assertEquals(self.bootId(), started.bootId());
             assertNotEquals(self.ticks(), started.ticks());
         } finally {
             child.destroy();
+            child.waitFor();
         }
     }
 

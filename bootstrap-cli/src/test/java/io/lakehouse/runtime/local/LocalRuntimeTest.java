@@ -51,14 +51,17 @@ class LocalRuntimeTest {
 
     private int webPort;
     private int apiPort;
+    private int crasherPort;
     private ServiceCatalog catalog;
     private LocalRuntime runtime;
     private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void setUp() throws IOException {
-        webPort = freePort();
-        apiPort = freePort();
+        int[] ports = freePorts(3);
+        webPort = ports[0];
+        apiPort = ports[1];
+        crasherPort = ports[2];
         for (String name : List.of("web", "api", "crasher")) {
             Files.createDirectories(home.resolve("services").resolve(name).resolve("target/dist"));
             Files.createDirectories(home.resolve("compose").resolve(name));
@@ -147,7 +150,7 @@ class LocalRuntimeTest {
     void aServiceThatDiesIsReportedWithItsLogAndOnlyItsDependentsAreSkipped() throws Exception {
         ServiceCatalog withCrasher = new ServiceCatalog(List.of(
                 webServer("web", "WEB_PORT", webPort),
-                ServiceDefinition.builder("crasher").version("1").port("CRASHER_PORT", freePort(), "http")
+                ServiceDefinition.builder("crasher").version("1").port("CRASHER_PORT", crasherPort, "http")
                         .health(new HttpProbe("CRASHER_PORT")).memoryBudgetMb(20)
                         .local(new LocalLaunch("crasher", List.of(), new LaunchCommand.Native("python3",
                                 List.of("-c", "import sys; print('boom: bad setting x'); sys.exit(3)")), Map.of()))
@@ -198,9 +201,21 @@ class LocalRuntimeTest {
         return response.body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * Ports free now, all different: each is held until all are chosen (one let go before the next was asked for
+     * could be handed out again, and two services would then share it).
+     */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 

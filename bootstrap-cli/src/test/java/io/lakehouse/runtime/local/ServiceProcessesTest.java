@@ -63,18 +63,22 @@ class ServiceProcessesTest {
     @Test
     void theServiceProcessIsAskedFirstSoASupervisorStopsItsChildrenInItsOwnOrder() throws Exception {
         Path pids = dir.resolve("pids");
+        Path trapped = dir.resolve("trapped");
         Path apiGone = dir.resolve("api-gone");
+        // every shell says so only once its trap is set: a TERM that came first would end it by default (the
+        // supervisor gone at once, and its children then signalled all together by the stop), not by its trap
         String script = """
-                (trap 'touch %2$s; exit 0' TERM; while true; do sleep 0.1; done) & api=$!
-                (trap 'sleep 0.5; if [ -e %2$s ]; then sleep 300; fi; exit 0' TERM; while true; do sleep 0.1; done) & worker=$!
-                echo $api >> %1$s; echo $worker >> %1$s
+                (trap 'touch %2$s; exit 0' TERM; echo api >> %3$s; while true; do sleep 0.1; done) & api=$!
+                (trap 'sleep 0.5; if [ -e %2$s ]; then sleep 300; fi; exit 0' TERM; echo worker >> %3$s; while true; do sleep 0.1; done) & worker=$!
                 trap "kill $worker; wait $worker; kill $api; wait $api; exit 0" TERM
+                echo $api >> %1$s; echo $worker >> %1$s
                 while true; do sleep 0.1; done
-                """.formatted(pids, apiGone);
+                """.formatted(pids, apiGone, trapped);
         Process supervisor = ProcessLauncher.spawn(new ResolvedCommand(List.of("bash", "-c", script), null), Map.of(),
                 dir, Optional.of(dir.resolve("log")), true);
         started.add(supervisor.toHandle());
-        started.addAll(awaitPids(pids, 2));
+        started.addAll(awaitPids(pids, 2));   // written once the supervisor's trap is set
+        awaitLines(trapped, 2);                // the API's and the worker's traps are set
 
         ServiceProcesses.StopOutcome outcome = ServiceProcesses.stop(supervisor.toHandle(),
                 new RetryPolicy("test stop", Duration.ofMillis(100), Duration.ofSeconds(10)));
@@ -98,6 +102,10 @@ class ServiceProcessesTest {
         started.add(supervisor.toHandle());
         List<ProcessHandle> children = awaitPids(pids, 2);
         started.addAll(children);
+        // the first child is ignoring TERM only once its shell ran the trap, which it has when it became 'sleep 300'
+        // (an ignored signal stays ignored across exec); a TERM before that would end it, and nothing would hold on
+        awaitCondition(() -> children.get(0).info().commandLine().orElse("").endsWith("sleep 300"),
+                "pid " + children.get(0).pid() + " to become 'sleep 300'");
         assertEquals(Optional.of(supervisor.pid()), ServiceProcesses.sessionOf(supervisor.pid()),
                 "spawned detached, the service leads a session of its own");
         Set<ProcessHandle> members = ServiceProcesses.members(supervisor.toHandle(), Set.of());
@@ -121,16 +129,37 @@ class ServiceProcessesTest {
     }
 
     private static List<ProcessHandle> awaitPids(Path file, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
-                List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        return awaitLines(file, count).stream().map(l -> ProcessHandle.of(Long.parseLong(l.trim())).orElseThrow())
+                .toList();
+    }
+
+    /** The file's first {@code count} non-blank lines, once it has them. */
+    private static List<String> awaitLines(Path file, int count) throws Exception {
+        List<List<String>> found = new ArrayList<>();
+        awaitCondition(() -> {
+            try {
+                List<String> lines = Files.exists(file)
+                        ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
                 if (lines.size() >= count) {
-                    return lines.stream().map(l -> ProcessHandle.of(Long.parseLong(l.trim())).orElseThrow()).toList();
+                    found.add(lines.subList(0, count));
+                    return true;
                 }
+                return false;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            Thread.sleep(50);
+        }, count + " line(s) in " + file);
+        return found.get(0);
+    }
+
+    /** Waits for what the test processes do before the test goes on (bounded only so a broken script fails). */
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the test processes did not get there: " + what);
+            }
+            Thread.sleep(20);
         }
-        throw new AssertionError("the test processes did not start: " + file);
     }
 }

@@ -5,7 +5,8 @@ import io.lakehouse.stack.ProbeResult;
 import io.lakehouse.stack.ProbeTarget;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,13 +40,14 @@ class AirflowHealthProbeTest {
 
     @Test
     void aClosedPortIsUnhealthyNotAnException() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        // bound but never listened on, and held while probed: closed for sure (a port found free and let go could
+        // be taken by another program before the probe, which might even answer)
+        try (Socket bound = new Socket()) {
+            bound.bind(new InetSocketAddress("127.0.0.1", 0));
+            ProbeResult result = new AirflowHealthProbe("AIRFLOW_PORT")
+                    .probe(new ProbeTarget("127.0.0.1", Map.of("AIRFLOW_PORT", bound.getLocalPort()), Map.of()));
+            assertFalse(result.healthy());
+            assertTrue(result.detail().contains("/api/v2/monitor/health"), result.detail());
         }
-        ProbeResult result = new AirflowHealthProbe("AIRFLOW_PORT")
-                .probe(new ProbeTarget("127.0.0.1", Map.of("AIRFLOW_PORT", port), Map.of()));
-        assertFalse(result.healthy());
-        assertTrue(result.detail().contains("/api/v2/monitor/health"), result.detail());
     }
 }
