@@ -10,8 +10,10 @@ import io.lakehouse.shop.ShopTable;
 import io.lakehouse.stack.ProbeTarget;
 import io.lakehouse.wait.RetryPolicy;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,8 +43,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * committed, and a compaction of the quiet stack leaves each table with one data file and no equality delete
  * that applies to it. The order
  * ends as it was, so the classes after this one see the seeded data.
+ *
+ * <p>Then what a compaction means to silver: a rewrite after silver's MERGE read the rows is not new data (the
+ * MERGE of silver.orders is skipped), while an order changed before a rewrite still reaches silver (the MERGE runs
+ * and silver holds the change, read through Trino).
  */
 @Order(7)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @LocalStackTest
 @StackServices({"trino", "spark-connect", "kafka-connect", "flink-taskmanager"})
 class BronzeCompactionIT {
@@ -55,6 +64,7 @@ class BronzeCompactionIT {
     }
 
     @Test
+    @Order(1)
     void theStreamingTablesAreCompactedBesideChangeDataCaptureWithNothingChanged(LocalStack stack) throws Exception {
         ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
                 stack.endpoints().secrets());
@@ -113,6 +123,75 @@ class BronzeCompactionIT {
         }
         awaitBronzeEqualsMySql(target, stack);
         assertEquals(events, eventsDigest(stack), "bronze.events after the second compaction");
+    }
+
+    @Test
+    @Order(2)
+    void aRewriteIsNotNewDataForSilverButAChangeBeforeItIs(LocalStack stack) throws Exception {
+        ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
+                stack.endpoints().secrets());
+        long orderId;
+        Timestamp original;
+        try (Connection mysql = ShopDatabase.connect(target); Statement sql = mysql.createStatement();
+             ResultSet row = sql.executeQuery("SELECT order_id, updated_at FROM orders ORDER BY order_id LIMIT 1")) {
+            assertTrue(row.next(), "no order in shop.orders: has the stack been seeded?");
+            orderId = row.getLong(1);
+            original = row.getTimestamp(2);
+        }
+        String changed;
+        try {
+            // silver reads a change; a compaction after that is the same rows: silver's MERGE of orders is skipped
+            setUpdatedAt(target, orderId, plusMillis(original, 1000));
+            awaitBronzeEqualsMySql(target, stack);
+            assertFalse(silverOrdersMerge(transformSilver(stack)).contains("skipped"), "the change ran the MERGE");
+            changed = silverEqualsBronze(stack, orderId);
+            assertTrue(maintain(stack).contains("lakehouse.bronze.orders: rewritten with no row changed"),
+                    "the rewrite of bronze.orders recorded its rows' version");
+            String line = silverOrdersMerge(transformSilver(stack));
+            assertTrue(line.contains("skipped: no input has changed since its last merge"), line);
+        } finally {
+            setUpdatedAt(target, orderId, original);
+        }
+        // a change, then a compaction before silver runs: the MERGE runs, and silver holds the change
+        awaitBronzeEqualsMySql(target, stack);
+        assertTrue(maintain(stack).contains("lakehouse.bronze.orders: rewritten with no row changed"),
+                "bronze.orders was rewritten after the change");
+        String line = silverOrdersMerge(transformSilver(stack));
+        assertFalse(line.contains("skipped"), "a change before the rewrite is new to silver: " + line);
+        assertNotEquals(changed, silverEqualsBronze(stack, orderId), "silver holds the order as it was set back");
+    }
+
+    private static String maintain(LocalStack stack) {
+        Cli.Run maintain = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "maintain");
+        assertEquals(0, maintain.exit(), maintain.out() + maintain.err());
+        return maintain.out();
+    }
+
+    private static String transformSilver(LocalStack stack) {
+        Cli.Run silver = Cli.run(stack.layout().stateDir(), stack.portOverrides(), "transform", "silver");
+        assertEquals(0, silver.exit(), silver.out() + silver.err());
+        return silver.out();
+    }
+
+    /** The runner's line for the MERGE into silver.orders. */
+    private static String silverOrdersMerge(String out) {
+        return out.lines().filter(l -> l.contains("MERGE INTO lakehouse.silver.orders:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for the MERGE into silver.orders in: " + out));
+    }
+
+    /** Silver's updated_at of the order, asserted equal to bronze's (read through Trino). */
+    private static String silverEqualsBronze(LocalStack stack, long orderId) throws SQLException {
+        try (Connection trino = stack.endpoints().trino();
+             PreparedStatement sql = trino.prepareStatement("SELECT CAST(s.updated_at AS varchar), "
+                     + "CAST(b.updated_at AS varchar) FROM lakehouse.silver.orders s JOIN lakehouse.bronze.orders b "
+                     + "ON s.order_id = b.order_id WHERE s.order_id = ?")) {
+            sql.setLong(1, orderId);
+            try (ResultSet rs = sql.executeQuery()) {
+                assertTrue(rs.next(), "order " + orderId + " is in silver");
+                assertEquals(rs.getString(2), rs.getString(1), "silver's updated_at of order " + orderId);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static Map<String, JsonNode> byTable(String json) throws Exception {
