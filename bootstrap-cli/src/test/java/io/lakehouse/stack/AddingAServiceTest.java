@@ -1,5 +1,6 @@
 package io.lakehouse.stack;
 
+import io.lakehouse.fixture.FreePorts;
 import io.lakehouse.runtime.ServiceState;
 import io.lakehouse.runtime.ServiceStatus;
 import io.lakehouse.runtime.StackLayout;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +79,7 @@ class AddingAServiceTest {
         ServiceCatalog added = ServiceCatalog.discovered(ServiceCatalog.SERVICES_PACKAGE, FIXTURE_PACKAGE);
         ServiceDefinition master = added.get("added-spark-master");
         Map<String, String> ports = new HashMap<>();
-        int[] free = freePorts(master.ports().size());
+        int[] free = FreePorts.distinct(master.ports().size());
         for (int i = 0; i < free.length; i++) {
             ports.put(master.ports().get(i).overrideVariable(), Integer.toString(free[i]));
         }
@@ -123,21 +123,4 @@ class AddingAServiceTest {
         }
     }
 
-    /**
-     * Ports free now, all different: each is held until all are chosen (one let go before the next was asked for
-     * could be handed out again, and the master's two ports would then be one).
-     */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> held = new java.util.ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0));
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
-    }
 }

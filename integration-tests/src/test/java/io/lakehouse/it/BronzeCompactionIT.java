@@ -66,16 +66,10 @@ class BronzeCompactionIT {
     @Test
     @Order(1)
     void theStreamingTablesAreCompactedBesideChangeDataCaptureWithNothingChanged(LocalStack stack) throws Exception {
-        ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
-                stack.endpoints().secrets());
-        long orderId;
-        Timestamp original;
-        try (Connection mysql = ShopDatabase.connect(target); Statement sql = mysql.createStatement();
-             ResultSet row = sql.executeQuery("SELECT order_id, updated_at FROM orders ORDER BY order_id LIMIT 1")) {
-            assertTrue(row.next(), "no order in shop.orders: has the stack been seeded?");
-            orderId = row.getLong(1);
-            original = row.getTimestamp(2);
-        }
+        ProbeTarget target = target(stack);
+        FirstOrder first = FirstOrder.of(target);
+        long orderId = first.id();
+        Timestamp original = first.updatedAt();
         String events = eventsDigest(stack);
         try {
             for (int i = 1; i <= CHANGES_BEFORE; i++) {
@@ -128,16 +122,10 @@ class BronzeCompactionIT {
     @Test
     @Order(2)
     void aRewriteIsNotNewDataForSilverButAChangeBeforeItIs(LocalStack stack) throws Exception {
-        ProbeTarget target = new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(),
-                stack.endpoints().secrets());
-        long orderId;
-        Timestamp original;
-        try (Connection mysql = ShopDatabase.connect(target); Statement sql = mysql.createStatement();
-             ResultSet row = sql.executeQuery("SELECT order_id, updated_at FROM orders ORDER BY order_id LIMIT 1")) {
-            assertTrue(row.next(), "no order in shop.orders: has the stack been seeded?");
-            orderId = row.getLong(1);
-            original = row.getTimestamp(2);
-        }
+        ProbeTarget target = target(stack);
+        FirstOrder first = FirstOrder.of(target);
+        long orderId = first.id();
+        Timestamp original = first.updatedAt();
         String changed;
         try {
             // silver reads a change; a compaction after that is the same rows: silver's MERGE of orders is skipped
@@ -159,6 +147,21 @@ class BronzeCompactionIT {
         String line = silverOrdersMerge(transformSilver(stack));
         assertFalse(line.contains("skipped"), "a change before the rewrite is new to silver: " + line);
         assertNotEquals(changed, silverEqualsBronze(stack, orderId), "silver holds the order as it was set back");
+    }
+
+    /** The first order of the shop in MySQL: its id and its updated_at, which the tests change and set back. */
+    private record FirstOrder(long id, Timestamp updatedAt) {
+        static FirstOrder of(ProbeTarget target) throws SQLException {
+            try (Connection mysql = ShopDatabase.connect(target); Statement sql = mysql.createStatement();
+                 ResultSet row = sql.executeQuery("SELECT order_id, updated_at FROM orders ORDER BY order_id LIMIT 1")) {
+                assertTrue(row.next(), "no order in shop.orders: has the stack been seeded?");
+                return new FirstOrder(row.getLong(1), row.getTimestamp(2));
+            }
+        }
+    }
+
+    private static ProbeTarget target(LocalStack stack) {
+        return new ProbeTarget(stack.endpoints().host(), stack.endpoints().ports(), stack.endpoints().secrets());
     }
 
     private static String maintain(LocalStack stack) {

@@ -1,5 +1,6 @@
 package io.lakehouse.runtime.local;
 
+import io.lakehouse.fixture.FreePorts;
 import io.lakehouse.runtime.process.PortInspector;
 import io.lakehouse.runtime.process.PreflightException;
 import io.lakehouse.runtime.process.Python;
@@ -58,7 +59,7 @@ class LocalRuntimeTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        int[] ports = freePorts(3);
+        int[] ports = FreePorts.distinct(3);
         webPort = ports[0];
         apiPort = ports[1];
         crasherPort = ports[2];
@@ -199,24 +200,6 @@ class LocalRuntimeTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
-    }
-
-    /**
-     * Ports free now, all different: each is held until all are chosen (one let go before the next was asked for
-     * could be handed out again, and two services would then share it).
-     */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0));
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
     }
 
     /** HTTP 200 on the index page. */
