@@ -51,9 +51,18 @@ record TableState(String snapshot, Map<String, String> properties) {
      * recorded at; after any other write (by anyone), the current snapshot.
      */
     String dataVersion() {
+        return recorded().filter(r -> r.at().equals(snapshot)).map(Recorded::rows).orElse(snapshot);
+    }
+
+    /** {@link #DATA_VERSION} read: the snapshot whose rows the table holds, and the snapshot it was recorded at. */
+    private record Recorded(String rows, String at) {
+    }
+
+    private Optional<Recorded> recorded() {
         String recorded = properties.getOrDefault(DATA_VERSION, "");
-        int at = recorded.lastIndexOf('@');
-        return at > 0 && recorded.substring(at + 1).equals(snapshot) ? recorded.substring(0, at) : snapshot;
+        int sign = recorded.lastIndexOf('@');
+        return sign > 0 ? Optional.of(new Recorded(recorded.substring(0, sign), recorded.substring(sign + 1)))
+                : Optional.empty();
     }
 
     /**
@@ -76,10 +85,9 @@ record TableState(String snapshot, Map<String, String> properties) {
         if (rewrites.isEmpty() || !history.containsKey(at)) {
             return Optional.empty();
         }
-        String recorded = properties.getOrDefault(DATA_VERSION, "");
-        int sign = recorded.lastIndexOf('@');
-        String recordedAt = sign > 0 ? recorded.substring(sign + 1) : "";
-        String rows = recordedAt.equals(at) || rewrites.contains(recordedAt) ? recorded.substring(0, sign) : at;
+        String before = at;
+        String rows = recorded().filter(r -> r.at().equals(before) || rewrites.contains(r.at()))
+                .map(Recorded::rows).orElse(at);
         return Optional.of(rows + "@" + snapshot);
     }
 
